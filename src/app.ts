@@ -1,0 +1,136 @@
+/**
+ * Builds the Fastify application: external plugins, then platform hooks and routes, then modules.
+ * The server (server.ts) and the tests both start from here.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config/index.ts';
+import type { DbHandle } from './platform/db/index.ts';
+import type { AppError } from './platform/errors.ts';
+import { translator } from './platform/i18n/index.ts';
+import type { AppDeps } from './platform/http/context.ts';
+import { issueCsrf } from './platform/http/csrf.ts';
+import { registerErrorHandling, sendError } from './platform/http/errors-plugin.ts';
+import { parseFormBody } from './platform/http/form-body.ts';
+import { LOCALE_COOKIE, registerOperations } from './platform/http/operations.ts';
+import { currentUser, loadSession, SESSION_COOKIE } from './platform/auth/session.ts';
+import { SiteSettingsCache } from './platform/site/settings.ts';
+import { modules } from './modules/index.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = (await import('node:module')).createRequire(import.meta.url);
+const fontFiles = path.join(path.dirname(require.resolve('@fontsource/be-vietnam-pro/package.json')), 'files');
+
+export interface BuildOptions {
+  readonly config: Config;
+  readonly store: DbHandle;
+  /** Pino logger options; tests pass `false`. */
+  readonly logger?: boolean | { level: string };
+}
+
+export async function buildApp({ config, store, logger }: BuildOptions): Promise<FastifyInstance> {
+  const secureCookies = config.publicUrl.protocol === 'https:';
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  const deps: AppDeps = { config, store, nav: [], site: new SiteSettingsCache(store.db) };
+  app.decorate('deps', deps);
+  app.decorateRequest('locale', config.defaultLocale);
+  app.decorateRequest('t', translator(config.defaultLocale));
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionKey', null);
+  app.decorateRequest('csrfToken', '');
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(rateLimit, { global: false });
+
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseFormBody(body as Buffer));
+    } catch (err) {
+      done(err as AppError, undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const lang = request.cookies[LOCALE_COOKIE];
+    if (lang === 'vi' || lang === 'en') {
+      request.locale = lang;
+      request.t = translator(lang);
+    }
+    issueCsrf(request, reply, config.secret, secureCookies);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token !== undefined) {
+      const session = await loadSession(store.db, token);
+      if (session === null) {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      } else if (!session.mfaPending) {
+        request.user = await currentUser(store.db, session.userId);
+        request.sessionKey = request.user === null ? null : session.key;
+      }
+    }
+  });
+
+  await app.register(fastifyStatic, {
+    root: path.join(here, 'ui/assets'),
+    prefix: '/assets/',
+    maxAge: '1d',
+    index: false,
+  });
+  await app.register(fastifyStatic, {
+    root: fontFiles,
+    prefix: '/assets/fonts/',
+    maxAge: '30d',
+    immutable: true,
+    decorateReply: false,
+    index: false,
+  });
+
+  registerErrorHandling(app);
+  registerOperations(app, { secureCookies });
+
+  const notFoundLimit = app.rateLimit({ max: 120, timeWindow: '1 minute' });
+  app.setNotFoundHandler({ preHandler: notFoundLimit }, async (request, reply) => sendError(request, reply, 'not_found', 404));
+
+  for (const mod of modules) await app.register(mod);
+  return app;
+}

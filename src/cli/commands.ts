@@ -1,0 +1,14 @@
+/** The list of CLI commands. A command's `run` returns the exit code (-1: keep running, e.g. serve). */
+import type { Config } from '../config/index.ts';
+import { serveCommand } from './serve.ts';
+import { migrateCommand } from './migrate.ts';
+import { seedCommand } from './seed.ts';
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly help: string;
+  run(args: string[], config: Config): Promise<number>;
+}
+
+export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand];

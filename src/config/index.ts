@@ -1,0 +1,158 @@
+/**
+ * Configuration: the only module that reads process.env. Every value is parsed and
+ * validated once at start-up; a bad value stops the process with a message naming the variable.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: URL;
+  readonly database: DatabaseConfig;
+  readonly dataDir: string;
+  readonly secret: string;
+  /** SMTP transport URL (smtp://user:pass@host:port); empty means mail stays queued in the outbox. */
+  readonly smtpUrl: string;
+  readonly mailFrom: string;
+  readonly defaultLocale: Locale;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind https termination). */
+  readonly trustProxy: boolean;
+  /** Load the Lào Cai demo on first start when the database is empty. */
+  readonly seedDemo: boolean;
+  readonly bodyLimitBytes: number;
+  /** Cost parameter N of scrypt (a power of two). */
+  readonly scryptCost: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name, String(fallback));
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name, fallback ? 'true' : 'false').toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+/** Parses a DATABASE_URL: a postgres:// URL, or a SQLite file path (optionally sqlite:path). */
+export function parseDatabaseUrl(raw: string, name = 'DATABASE_URL'): DatabaseConfig {
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError(name, 'is not a valid postgres:// URL');
+    }
+    return { kind: 'postgres', url: raw };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+    throw new ConfigError(name, `must be a postgres:// URL or a SQLite file path, got "${raw.split(':')[0]}://…"`);
+  }
+  const file = raw.startsWith('sqlite:') ? raw.slice('sqlite:'.length) : raw;
+  if (file === '') throw new ConfigError(name, 'SQLite file path is empty');
+  return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = text(env, 'HOST', '0.0.0.0');
+  const publicUrlRaw = text(env, 'PUBLIC_URL', `http://localhost:${port}`);
+  let publicUrl: URL;
+  try {
+    publicUrl = new URL(publicUrlRaw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `is not a valid URL: "${publicUrlRaw}"`);
+  }
+  if (!['http:', 'https:'].includes(publicUrl.protocol)) {
+    throw new ConfigError('PUBLIC_URL', 'must start with http:// or https://');
+  }
+  const dataDir = path.resolve(text(env, 'DATA_DIR', './data'));
+  const database = parseDatabaseUrl(text(env, 'DATABASE_URL', path.join(dataDir, 'congso.sqlite')));
+  const secret = text(env, 'SECRET', '') || generatedSecret(dataDir);
+  if (secret.length < 32) throw new ConfigError('SECRET', 'must be at least 32 characters long');
+  const smtpUrl = text(env, 'SMTP_URL', '');
+  if (smtpUrl !== '' && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
+  }
+  const mailFrom = text(env, 'MAIL_FROM', `congso <no-reply@${publicUrl.hostname}>`);
+  const scryptCost = integer(env, 'SCRYPT_COST', 32768, 1024, 1048576);
+  if ((scryptCost & (scryptCost - 1)) !== 0) throw new ConfigError('SCRYPT_COST', 'must be a power of two');
+  return {
+    port,
+    host,
+    publicUrl,
+    database,
+    dataDir,
+    secret,
+    smtpUrl,
+    mailFrom,
+    defaultLocale: oneOf(env, 'DEFAULT_LOCALE', LOCALES, 'vi'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    seedDemo: flag(env, 'SEED_DEMO', true),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
+    scryptCost,
+  };
+}
+
+/**
+ * Without SECRET, a random one is made on first start and kept in DATA_DIR/.secret (mode 0600),
+ * so that `npm start` works on a fresh machine and sessions survive restarts.
+ */
+function generatedSecret(dataDir: string): string {
+  const file = path.join(dataDir, '.secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+/** Loads `.env` from the working directory into the environment, if present (Node's own parser). */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** Reads the environment once; for entry points (server, CLI) only. */
+export function readEnvironment(): Env {
+  return { ...process.env };
+}

@@ -1,0 +1,75 @@
+/** Kysely factory for SQLite (better-sqlite3) and PostgreSQL (pg). */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../config/index.ts';
+import type { DialectName } from './dialect.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  readonly db: Db;
+  readonly dialect: DialectName;
+  /** The underlying better-sqlite3 connection (SQLite only): for online backup and FTS maintenance. */
+  readonly sqlite: SQLite.Database | undefined;
+  /** Checks that the database answers; throws otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns timestamptz as Date, date as Date, bigint as string; the app works with
+// ISO strings and numbers on both engines (see dialect.ts).
+const PG_TIMESTAMPTZ = 1184;
+const PG_TIMESTAMP = 1114;
+const PG_DATE = 1082;
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+pg.types.setTypeParser(PG_TIMESTAMPTZ, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(PG_TIMESTAMP, (v) => new Date(`${v.replace(' ', 'T')}Z`).toISOString());
+pg.types.setTypeParser(PG_DATE, (v) => v);
+pg.types.setTypeParser(PG_INT8, (v) => Number(v));
+pg.types.setTypeParser(PG_NUMERIC, (v) => Number(v));
+
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const conn = new SQLite(file);
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('busy_timeout = 5000');
+  conn.pragma('synchronous = NORMAL');
+  return conn;
+}
+
+export function createDb(config: DatabaseConfig, options: { poolSize?: number } = {}): DbHandle {
+  if (config.kind === 'sqlite') {
+    const conn = openSqlite(config.file);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+    return {
+      db,
+      dialect: 'sqlite',
+      sqlite: conn,
+      async ping() {
+        conn.prepare('select 1').get();
+      },
+      async close() {
+        await db.destroy();
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: options.poolSize ?? 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    sqlite: undefined,
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

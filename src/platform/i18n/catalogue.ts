@@ -1,0 +1,13 @@
+/** The merged catalogue of every area. Keys are prefixed by area (`shell.`, `auth.`, `error.`, …). */
+import { errorMessages } from '../errors-messages.ts';
+import { shellMessages } from '../../ui/messages.ts';
+
+const parts = [shellMessages, errorMessages] as const;
+
+type Keys<P> = P extends { vi: Readonly<Record<infer K, string>> } ? K : never;
+export type MessageKey = Keys<(typeof parts)[number]>;
+
+export const catalogue: { vi: Record<MessageKey, string>; en: Record<MessageKey, string> } = {
+  vi: Object.assign({}, ...parts.map((p) => p.vi)) as Record<MessageKey, string>,
+  en: Object.assign({}, ...parts.map((p) => p.en)) as Record<MessageKey, string>,
+};

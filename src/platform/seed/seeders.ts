@@ -1,0 +1,5 @@
+/** Each module's demo content, in dependency order. */
+import type { DemoSeeder } from './demo.ts';
+import { portalDemo } from '../../modules/portal/demo.ts';
+
+export const demoSeeders: readonly DemoSeeder[] = [portalDemo];

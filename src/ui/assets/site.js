@@ -1,0 +1,1 @@
+// Progressive enhancement for the portal shell; every page works without it.

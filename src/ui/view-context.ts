@@ -1,0 +1,42 @@
+/** Everything a view needs from the request, gathered once per page. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Locale } from '../config/index.ts';
+import type { Translate } from '../platform/i18n/index.ts';
+import type { CurrentUser, NavItem } from '../platform/http/context.ts';
+import type { SiteSettings } from '../platform/site/settings.ts';
+
+export interface ViewContext {
+  readonly locale: Locale;
+  readonly t: Translate;
+  readonly user: CurrentUser | null;
+  readonly csrfToken: string;
+  /** The request path (without query), for the language switch and the current-page marker. */
+  readonly path: string;
+  readonly url: string;
+  readonly site: SiteSettings;
+  readonly nav: readonly NavItem[];
+  readonly publicUrl: URL;
+  readonly requestId: string;
+}
+
+export async function viewContext(request: FastifyRequest): Promise<ViewContext> {
+  const { deps } = request.server;
+  const url = request.url;
+  return {
+    locale: request.locale,
+    t: request.t,
+    user: request.user,
+    csrfToken: request.csrfToken,
+    path: url.split('?')[0] ?? '/',
+    url,
+    site: await deps.site.get(),
+    nav: deps.nav,
+    publicUrl: deps.config.publicUrl,
+    requestId: request.id,
+  };
+}
+
+/** Sends a rendered page with the HTML content type. */
+export function sendHtml(reply: FastifyReply, html: string | Promise<string>, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}
