@@ -49,7 +49,7 @@ export async function buildApp({ config, store, logger }: BuildOptions): Promise
     routerOptions: { ignoreTrailingSlash: true },
   });
 
-  const deps: AppDeps = { config, store, nav: [], site: new SiteSettingsCache(store.db) };
+  const deps: AppDeps = { config, store, nav: [], adminNav: [], site: new SiteSettingsCache(store.db) };
   app.decorate('deps', deps);
   app.decorateRequest('locale', config.defaultLocale);
   app.decorateRequest('t', translator(config.defaultLocale));

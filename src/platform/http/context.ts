@@ -28,10 +28,19 @@ export interface NavItem {
   readonly order: number;
 }
 
+/** An entry of the staff area's menu; shown to users holding one of `roles`. */
+export interface AdminNavItem {
+  readonly href: string;
+  readonly label: Parameters<Translate>[0];
+  readonly roles: readonly Role[];
+  readonly order: number;
+}
+
 export interface AppDeps {
   readonly config: Config;
   readonly store: DbHandle;
   readonly nav: NavItem[];
+  readonly adminNav: AdminNavItem[];
   readonly site: SiteSettingsCache;
 }
 
