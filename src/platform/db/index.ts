@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config/index.ts';
 import type { DialectName } from './dialect.ts';
@@ -33,6 +33,22 @@ pg.types.setTypeParser(PG_DATE, (v) => v);
 pg.types.setTypeParser(PG_INT8, (v) => Number(v));
 pg.types.setTypeParser(PG_NUMERIC, (v) => Number(v));
 
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter does not claim it, so its migrator
+ * would apply a migration statement by statement; claiming it makes each migration all or nothing.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class CongsoSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
 export function openSqlite(file: string): SQLite.Database {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const conn = new SQLite(file);
@@ -46,7 +62,7 @@ export function openSqlite(file: string): SQLite.Database {
 export function createDb(config: DatabaseConfig, options: { poolSize?: number } = {}): DbHandle {
   if (config.kind === 'sqlite') {
     const conn = openSqlite(config.file);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+    const db = new Kysely<Database>({ dialect: new CongsoSqliteDialect({ database: conn }) });
     return {
       db,
       dialect: 'sqlite',

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { build, ENGINE } from '../../helpers/build.ts';
+import { MIGRATIONS_DIR, migrateToLatest, MigrationError } from '../../../src/platform/db/migrate.ts';
+import { recordAudit, systemActor, verifyAuditChain } from '../../../src/platform/audit/audit.ts';
+
+test('migrations are recorded and running them again changes nothing', async (t) => {
+  const { store } = await build(t, { demo: false });
+  assert.deepEqual(await migrateToLatest(store.db), []);
+  const rows = await store.db.selectFrom('kysely_migration' as never).select(sql<string>`name`.as('name')).execute();
+  assert.ok(rows.some((r) => (r as { name: string }).name === '2026-11-28-0001-platform'));
+});
+
+test('a failing migration stops with an error naming it and leaves earlier work in place', async (t) => {
+  const { store } = await build(t, { demo: false });
+  // Inside the project so that the copied migrations resolve 'kysely' from node_modules.
+  const scratch = path.join(MIGRATIONS_DIR, '..', 'tmp');
+  mkdirSync(scratch, { recursive: true });
+  const dir = mkdtempSync(path.join(scratch, 'migrations-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(path.join(dir, '_lib'));
+  copyFileSync(path.join(MIGRATIONS_DIR, '_lib', 'index.ts'), path.join(dir, '_lib', 'index.ts'));
+  // Everything already applied is kept; the new migration breaks halfway through.
+  for (const f of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.ts'))) copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(dir, f));
+  writeFileSync(
+    path.join(dir, '2099-01-01-0001-broken.ts'),
+    `export async function up(db) { await db.schema.createTable('half_done').addColumn('x', 'integer').execute(); await db.schema.createTable('users').addColumn('x', 'integer').execute(); }\n`,
+  );
+  await assert.rejects(migrateToLatest(store.db, dir), (err: unknown) => err instanceof MigrationError && err.migration === '2099-01-01-0001-broken');
+  // The migration ran in a transaction: its first table is not there either.
+  const tables = await store.db.introspection.getTables();
+  assert.ok(!tables.some((t) => t.name === 'half_done'));
+});
+
+test('the engine enforces foreign keys and returns timestamps as ISO strings', async (t) => {
+  const { store } = await build(t, { demo: false });
+  await assert.rejects(
+    store.db.insertInto('user_roles').values({ user_id: 999_999, role: 'citizen', agency_id: null, granted_at: new Date().toISOString(), granted_by: null }).execute(),
+  );
+  const at = '2008-10-06T01:30:00.000Z';
+  await store.db.insertInto('site_settings').values({ key: 'probe', value_vi: 'x', value_en: 'x', updated_at: at }).execute();
+  const row = await store.db.selectFrom('site_settings').select('updated_at').where('key', '=', 'probe').executeTakeFirstOrThrow();
+  assert.equal(row.updated_at, at);
+  if (ENGINE === 'sqlite') {
+    assert.equal(store.sqlite?.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(store.sqlite?.pragma('foreign_keys', { simple: true }), 1);
+  }
+});
+
+test('the audit log is append-only and its hash chain verifies', async (t) => {
+  const { store } = await build(t, { demo: false });
+  for (let i = 0; i < 3; i++) {
+    await recordAudit(store.db, systemActor('test'), { action: 'probe.change', entityType: 'probe', entityId: i, before: { n: i }, after: { n: i + 1 } });
+  }
+  assert.deepEqual(await verifyAuditChain(store.db), { checked: 3, brokenAt: null });
+  await assert.rejects(store.db.updateTable('audit_log').set({ action: 'forged' }).where('id', '=', 2).execute(), /append-only/);
+  await assert.rejects(store.db.deleteFrom('audit_log').where('id', '=', 1).execute(), /append-only/);
+});
