@@ -3,6 +3,7 @@ import type { Config } from '../config/index.ts';
 import { serveCommand } from './serve.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
+import { calendarDueCommand } from './calendar-due.ts';
 
 export interface Command {
   readonly name: string;
@@ -11,4 +12,4 @@ export interface Command {
   run(args: string[], config: Config): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand];
+export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand, calendarDueCommand];

@@ -32,6 +32,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Cost parameter N of scrypt (a power of two). */
   readonly scryptCost: number;
+  /** Hour (0–24, Viet Nam time) from which an online receipt counts from the next working day. */
+  readonly receiptCutoffHour: number;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: flag(env, 'SEED_DEMO', true),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     scryptCost,
+    receiptCutoffHour: integer(env, 'RECEIPT_CUTOFF_HOUR', 17, 0, 24),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Every module's plugin, in the order they are registered. */
 import type { FastifyPluginAsync } from 'fastify';
 import portal from './portal/index.ts';
+import calendar from '../platform/calendar/plugin.ts';
 
-export const modules: readonly FastifyPluginAsync[] = [portal];
+export const modules: readonly FastifyPluginAsync[] = [portal, calendar];

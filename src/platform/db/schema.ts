@@ -3,6 +3,7 @@
  * Conventions (ISO strings for time, 0/1 flags, JSON as text) are explained in dialect.ts.
  */
 import type { Generated } from 'kysely';
+import type { CalendarTables } from '../calendar/tables.ts';
 
 export interface AdminUnitsTable {
   id: Generated<number>;
@@ -225,4 +226,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables {}
+export interface Database extends PlatformTables, CalendarTables {}

@@ -1,8 +1,9 @@
 /** The merged catalogue of every area. Keys are prefixed by area (`shell.`, `auth.`, `error.`, …). */
 import { errorMessages } from '../errors-messages.ts';
 import { shellMessages } from '../../ui/messages.ts';
+import { calendarMessages } from '../calendar/messages.ts';
 
-const parts = [shellMessages, errorMessages] as const;
+const parts = [shellMessages, errorMessages, calendarMessages] as const;
 
 type Keys<P> = P extends { vi: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = Keys<(typeof parts)[number]>;
