@@ -2,5 +2,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import portal from './portal/index.ts';
 import calendar from '../platform/calendar/plugin.ts';
+import statistics from './statistics/index.ts';
 
-export const modules: readonly FastifyPluginAsync[] = [portal, calendar];
+export const modules: readonly FastifyPluginAsync[] = [portal, calendar, statistics];

@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { CalendarTables } from '../calendar/tables.ts';
+import type { StatisticsTables } from '../../modules/statistics/tables.ts';
 
 export interface AdminUnitsTable {
   id: Generated<number>;
@@ -226,4 +227,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables, CalendarTables {}
+export interface Database extends PlatformTables, CalendarTables, StatisticsTables {}

@@ -1,5 +1,6 @@
 /** Each module's demo content, in dependency order. */
 import type { DemoSeeder } from './demo.ts';
 import { portalDemo } from '../../modules/portal/demo.ts';
+import { statisticsDemo } from '../../modules/statistics/demo.ts';
 
-export const demoSeeders: readonly DemoSeeder[] = [portalDemo];
+export const demoSeeders: readonly DemoSeeder[] = [portalDemo, statisticsDemo];
