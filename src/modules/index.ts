@@ -3,5 +3,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import portal from './portal/index.ts';
 import calendar from '../platform/calendar/plugin.ts';
 import statistics from './statistics/index.ts';
+import eservices from './eservices/index.ts';
 
-export const modules: readonly FastifyPluginAsync[] = [portal, calendar, statistics];
+export const modules: readonly FastifyPluginAsync[] = [portal, calendar, statistics, eservices];

@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { CalendarTables } from '../calendar/tables.ts';
+import type { EservicesTables } from '../../modules/eservices/tables.ts';
 import type { StatisticsTables } from '../../modules/statistics/tables.ts';
 
 export interface AdminUnitsTable {
@@ -227,4 +228,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables, CalendarTables, StatisticsTables {}
+export interface Database extends PlatformTables, CalendarTables, EservicesTables, StatisticsTables {}

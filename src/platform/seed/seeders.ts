@@ -2,5 +2,6 @@
 import type { DemoSeeder } from './demo.ts';
 import { portalDemo } from '../../modules/portal/demo.ts';
 import { statisticsDemo } from '../../modules/statistics/demo.ts';
+import { eservicesDemo } from '../../modules/eservices/demo.ts';
 
-export const demoSeeders: readonly DemoSeeder[] = [portalDemo, statisticsDemo];
+export const demoSeeders: readonly DemoSeeder[] = [portalDemo, statisticsDemo, eservicesDemo];
