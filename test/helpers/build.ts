@@ -34,6 +34,8 @@ export interface BuildOptions {
   readonly demo?: boolean;
   /** Extra environment for loadConfig (e.g. SMTP_URL). */
   readonly env?: Record<string, string>;
+  /** Adds test-only routes before the app is ready. */
+  readonly beforeReady?: (app: FastifyInstance) => void;
 }
 
 const templates = new Map<string, Promise<string>>();
@@ -118,6 +120,7 @@ export async function build(t: TestContext, options: BuildOptions = {}): Promise
   const config = loadConfig(testEnv(dataDir, databaseUrl, options.env));
   const store = createDb(config.database, { poolSize: 4 });
   const app = await buildApp({ config, store, logger: false });
+  options.beforeReady?.(app);
   await app.ready();
   t.after(async () => {
     await app.close();
