@@ -1,8 +1,14 @@
 /** Online public services: the procedure catalogue, applying online, receipts and tracking. */
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { registerCatalogueRoutes } from './catalogue-routes.ts';
+import { registerDossierRoutes } from './dossier-routes.ts';
+import { MAX_FILE_BYTES } from './file-store.ts';
 
 export default async function eservices(app: FastifyInstance): Promise<void> {
   app.deps.nav.push({ href: '/thu-tuc', label: 'eservices.nav', order: 40 });
+  // Uploads are read here only, with their own limits (the app-wide body limit is for forms).
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 1000 } });
   registerCatalogueRoutes(app);
+  registerDossierRoutes(app);
 }

@@ -1,0 +1,81 @@
+/**
+ * Submitting a dossier: complete form and required documents, then in one transaction the draft
+ * becomes a registered dossier (national status 1) with its code, date of receipt and due date.
+ * Submitting again (double click, retry) changes nothing and leads to the same receipt.
+ */
+import { sql, SqliteAdapter } from 'kysely';
+import type { Locale } from '../../config/index.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { recordAudit, type AuditActor } from '../../platform/audit/audit.ts';
+import { AppError, type FieldErrors } from '../../platform/errors.ts';
+import type { WorkingCalendar } from '../../platform/calendar/working-calendar.ts';
+import { vietnamDateAndHour } from '../../platform/calendar/dates.ts';
+import { dossierFiles, type DossierRow } from './dossier-queries.ts';
+import { parseFormDefinition, validateFormData, type FormData } from './form-definition.ts';
+
+/** The province's code in dossier codes (new Lào Cai: GSO code 15, DVCQG pattern `…H15`). */
+const PROVINCE_SEGMENT = 'H15';
+
+/** `000.00.<agency>.H15-<yyMMdd>-<nnnn>`: the agency segment is the agency's id until agencies carry their e-ID code (QCVN 102:2016). */
+export const dossierCodePrefix = (agencyId: number, receivedOn: string): string =>
+  `000.00.${String(agencyId).padStart(2, '0')}.${PROVINCE_SEGMENT}-${receivedOn.slice(2, 4)}${receivedOn.slice(5, 7)}${receivedOn.slice(8, 10)}`;
+
+/**
+ * Serialises code numbering. SQLite has a single writer already; on PostgreSQL two submissions of
+ * the same day would otherwise read the same last code (a transaction-scoped advisory lock).
+ */
+async function lockDossierCodes(db: Db): Promise<void> {
+  if (db.getExecutor().adapter instanceof SqliteAdapter) return;
+  await sql`select pg_advisory_xact_lock(7275101)`.execute(db);
+}
+
+export interface SubmitOptions {
+  readonly calendar: WorkingCalendar;
+  readonly cutoffHour: number;
+  readonly now: Date;
+  readonly locale: Locale;
+}
+
+/** Returns the dossier's code. Throws AppError('validation') listing what is missing. */
+export async function submitDossier(db: Db, actor: AuditActor, dossier: DossierRow, options: SubmitOptions): Promise<string> {
+  if (dossier.status !== 'draft' && dossier.code !== null) return dossier.code;
+  const procedure = await db.selectFrom('procedures').select(['form_json', 'processing_days']).where('id', '=', dossier.procedure_id).executeTakeFirstOrThrow();
+  const def = parseFormDefinition(procedure.form_json);
+  const data = JSON.parse(dossier.form_json) as FormData;
+  const errors: FieldErrors = validateFormData(def, data, options.locale, true);
+  const files = await dossierFiles(db, dossier.id);
+  const components = await db.selectFrom('procedure_components').select(['code', 'name_vi', 'name_en', 'required']).where('procedure_id', '=', dossier.procedure_id).orderBy('sort_order').execute();
+  for (const c of components) {
+    if (c.required === 1 && !files.some((f) => f.component_code === c.code)) {
+      errors[`doc-${c.code}`] = { key: 'eservices.error_component_missing', params: { component: options.locale === 'en' ? c.name_en : c.name_vi } };
+    }
+  }
+  if (Object.keys(errors).length > 0) throw new AppError('validation', errors);
+
+  const receivedOn = options.calendar.receiptDay(options.now, options.cutoffHour);
+  const dueOn = options.calendar.addWorkingDays(receivedOn, procedure.processing_days);
+  const submittedAt = options.now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    // Only one submission can move the draft on; a concurrent or repeated one finds it taken.
+    const claimed = await trx
+      .updateTable('dossiers')
+      .set({ status: 'submitted', national_status: 1, submitted_at: submittedAt, received_on: receivedOn, due_on: dueOn, updated_at: submittedAt })
+      .where('id', '=', dossier.id)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n) {
+      const current = await trx.selectFrom('dossiers').select('code').where('id', '=', dossier.id).executeTakeFirstOrThrow();
+      if (current.code === null) throw new AppError('conflict');
+      return current.code;
+    }
+    await lockDossierCodes(trx);
+    const prefix = dossierCodePrefix(dossier.agency_id, vietnamDateAndHour(options.now).date);
+    const last = await trx.selectFrom('dossiers').select('code').where('code', 'like', `${prefix}-%`).orderBy('code', 'desc').limit(1).executeTakeFirst();
+    const next = last?.code === null || last === undefined ? 1 : Number(last.code.slice(prefix.length + 1)) + 1;
+    const code = `${prefix}-${String(next).padStart(4, '0')}`;
+    await trx.updateTable('dossiers').set({ code }).where('id', '=', dossier.id).execute();
+    await trx.insertInto('dossier_events').values({ dossier_id: dossier.id, at: submittedAt, actor_id: actor.id, action: 'submitted', status: 'submitted', national_status: 1, note: null }).execute();
+    await recordAudit(trx, actor, { action: 'dossier.submitted', entityType: 'dossier', entityId: dossier.id, agencyId: dossier.agency_id, after: { code, receivedOn, dueOn } });
+    return code;
+  });
+}
