@@ -1,0 +1,87 @@
+/** Tables owned by the newsroom (migration 2026-11-28-0011). */
+import type { Generated } from 'kysely';
+
+export const ARTICLE_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'scheduled', 'published', 'unpublished', 'archived'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export interface NewsCategoriesTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  slug: string;
+  name_vi: string;
+  name_en: string;
+  sort_order: Generated<number>;
+}
+
+export interface NewsTagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  category_id: number;
+  slug: string;
+  status: ArticleStatus;
+  working_revision_id: number;
+  live_revision_id: number | null;
+  is_public: Generated<number>;
+  is_featured: Generated<number>;
+  published_at: string | null;
+  scheduled_at: string | null;
+  review_comment: string | null;
+  version: Generated<number>;
+  view_count: Generated<number>;
+  rating_sum: Generated<number>;
+  rating_count: Generated<number>;
+  agency_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  number: number;
+  title: string;
+  lead: string;
+  body: string;
+  author_byline: string;
+  source: string | null;
+  event_date: string | null;
+  /** Tag names, comma-separated, as the writer typed them. */
+  tags: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+}
+
+export interface ArticleRatingsTable {
+  id: Generated<number>;
+  article_id: number;
+  rater_key: string;
+  stars: number;
+  created_at: string;
+}
+
+export interface RatingSaltsTable {
+  day: string;
+  salt: string;
+}
+
+export interface NewsroomTables {
+  news_categories: NewsCategoriesTable;
+  news_tags: NewsTagsTable;
+  articles: ArticlesTable;
+  article_revisions: ArticleRevisionsTable;
+  article_tags: ArticleTagsTable;
+  article_ratings: ArticleRatingsTable;
+  rating_salts: RatingSaltsTable;
+}

@@ -1,0 +1,171 @@
+/**
+ * The portal's one search: modules index their public documents (`indexDocument`), take them out
+ * (`removeDocument`) and everyone queries through `searchDocuments`. Text is folded here, in our
+ * code, on the way in and on the way out, so SQLite and PostgreSQL match identically
+ * ("doan cong tac" finds "Đoàn công tác"), whatever the server locale.
+ *
+ * The dialect branches of the search live in this file only:
+ * - SQLite: a contentless FTS5 table `search_fts` keyed by search_documents.id, ranked by bm25();
+ * - PostgreSQL: a `tsvector` column with the 'simple' configuration and a GIN index, ranked by ts_rank().
+ */
+import { sql, SqliteAdapter, type RawBuilder } from 'kysely';
+import type { Db } from '../db/index.ts';
+import { nowIso } from '../db/dialect.ts';
+import { fold } from '../text/fold.ts';
+import { parseQuery, toFts5, toTsquery, type ParsedQuery } from './parse-query.ts';
+import { snippet } from './snippet.ts';
+
+export interface SearchDocument {
+  readonly type: string;
+  readonly id: string | number;
+  readonly title: string;
+  /** Plain text (no HTML): what the snippet is cut from. */
+  readonly body: string;
+  readonly url: string;
+  readonly publishedAt: string | null;
+  readonly categoryId?: number | null;
+}
+
+export interface SearchQuery {
+  readonly q: string;
+  readonly types?: readonly string[];
+  readonly category?: number | readonly number[] | null;
+  /** Inclusive bounds on the publication instant (ISO strings). */
+  readonly from?: string | null;
+  readonly to?: string | null;
+  /** 1-based. */
+  readonly page?: number;
+  readonly pageSize?: number;
+}
+
+export interface SearchHit {
+  readonly type: string;
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  /** HTML: escaped original text with the matched words in <mark>. */
+  readonly snippet: string;
+  readonly publishedAt: string | null;
+}
+
+export interface SearchResults {
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly results: readonly SearchHit[];
+  /** The query as understood: folded terms and phrases (empty when nothing searchable was typed). */
+  readonly terms: readonly string[];
+  /** True when the query was longer than the engine considers and was cut. */
+  readonly truncated: boolean;
+}
+
+export const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 50;
+const MAX_PAGE = 1000;
+// A body longer than this is indexed by its beginning only: PostgreSQL refuses tsvectors over 1 MB.
+const MAX_INDEXED_CHARS = 200_000;
+
+const isSqliteDb = (db: Db): boolean => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/** Folded words separated by single spaces: the one tokenisation both engines see. */
+export const foldForIndex = (text: string): string => (fold(text.slice(0, MAX_INDEXED_CHARS)).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+/** Adds or replaces a document in the index. Call it in the transaction that publishes the document. */
+export async function indexDocument(db: Db, doc: SearchDocument): Promise<void> {
+  const row = {
+    doc_type: doc.type,
+    doc_id: String(doc.id),
+    title: doc.title,
+    body: doc.body.slice(0, MAX_INDEXED_CHARS),
+    url: doc.url,
+    published_at: doc.publishedAt,
+    category_id: doc.categoryId ?? null,
+    folded_title: foldForIndex(doc.title),
+    folded_body: foldForIndex(doc.body),
+    indexed_at: nowIso(),
+  };
+  const { id } = await db
+    .insertInto('search_documents')
+    .values(row)
+    .onConflict((oc) => oc.columns(['doc_type', 'doc_id']).doUpdateSet(row))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (isSqliteDb(db)) {
+    await sql`delete from search_fts where rowid = ${id}`.execute(db);
+    await sql`insert into search_fts (rowid, folded_title, folded_body) values (${id}, ${row.folded_title}, ${row.folded_body})`.execute(db);
+  } else {
+    await sql`update search_documents set tsv = setweight(to_tsvector('simple', folded_title), 'A') || setweight(to_tsvector('simple', folded_body), 'B') where id = ${id}`.execute(db);
+  }
+}
+
+/** Takes a document out of the index (unpublished, deleted); nothing happens when it is not there. */
+export async function removeDocument(db: Db, type: string, id: string | number): Promise<void> {
+  const row = await db.selectFrom('search_documents').select('id').where('doc_type', '=', type).where('doc_id', '=', String(id)).executeTakeFirst();
+  if (row === undefined) return;
+  if (isSqliteDb(db)) await sql`delete from search_fts where rowid = ${row.id}`.execute(db);
+  await db.deleteFrom('search_documents').where('id', '=', row.id).execute();
+}
+
+function filters(query: SearchQuery): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (query.types !== undefined && query.types.length > 0) where.push(sql`d.doc_type in (${sql.join(query.types.map((t) => sql`${t}`))})`);
+  const categories = query.category === undefined || query.category === null ? [] : typeof query.category === 'number' ? [query.category] : query.category;
+  if (categories.length > 0) where.push(sql`d.category_id in (${sql.join(categories.map((c) => sql`${c}`))})`);
+  if (query.from !== undefined && query.from !== null) where.push(sql`d.published_at >= ${query.from}`);
+  if (query.to !== undefined && query.to !== null) where.push(sql`d.published_at <= ${query.to}`);
+  return where;
+}
+
+interface HitRow {
+  doc_type: string;
+  doc_id: string;
+  title: string;
+  body: string;
+  url: string;
+  published_at: string | null;
+}
+
+/** Runs a query: relevance first (title weighs more than body), then the most recent. */
+export async function searchDocuments(db: Db, query: SearchQuery): Promise<SearchResults> {
+  const parsed: ParsedQuery = parseQuery(query.q);
+  const pageSize = Math.min(Math.max(1, Math.trunc(query.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+  const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), MAX_PAGE);
+  const terms = parsed.groups.map((g) => g.join(' '));
+  const empty = { total: 0, page, pageSize, results: [], terms, truncated: parsed.truncated };
+  if (parsed.groups.length === 0) return empty;
+
+  const extra = filters(query);
+  const offset = (page - 1) * pageSize;
+  let total: number;
+  let rows: HitRow[];
+  if (isSqliteDb(db)) {
+    const match = toFts5(parsed);
+    const where = sql.join([sql`search_fts match ${match}`, ...extra], sql` and `);
+    const from = sql`search_fts join search_documents d on d.id = search_fts.rowid`;
+    total = (await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db)).rows[0]?.n ?? 0;
+    if (total === 0) return empty;
+    // bm25() is lower for better matches; the title column weighs five times the body.
+    rows = (
+      await sql<HitRow>`select d.doc_type, d.doc_id, d.title, d.body, d.url, d.published_at from ${from} where ${where}
+        order by bm25(search_fts, 5.0, 1.0), d.published_at desc limit ${pageSize} offset ${offset}`.execute(db)
+    ).rows;
+  } else {
+    const tsq = toTsquery(parsed);
+    const where = sql.join([sql`d.tsv @@ to_tsquery('simple', ${tsq})`, ...extra], sql` and `);
+    total = Number((await sql<{ n: number }>`select count(*)::integer as n from search_documents d where ${where}`.execute(db)).rows[0]?.n ?? 0);
+    if (total === 0) return empty;
+    rows = (
+      await sql<HitRow>`select d.doc_type, d.doc_id, d.title, d.body, d.url, d.published_at from search_documents d where ${where}
+        order by ts_rank(d.tsv, to_tsquery('simple', ${tsq})) desc, d.published_at desc nulls last limit ${pageSize} offset ${offset}`.execute(db)
+    ).rows;
+  }
+  const words = parsed.groups.flat();
+  return {
+    total,
+    page,
+    pageSize,
+    terms,
+    truncated: parsed.truncated,
+    results: rows.map((r) => ({ type: r.doc_type, id: r.doc_id, title: r.title, url: r.url, snippet: snippet(r.body, words), publishedAt: r.published_at })),
+  };
+}
