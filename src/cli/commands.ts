@@ -4,6 +4,11 @@ import { serveCommand } from './serve.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { calendarDueCommand } from './calendar-due.ts';
+import { userAddCommand } from './user-add.ts';
+import { userRoleCommand } from './user-role.ts';
+import { auditVerifyCommand } from './audit-verify.ts';
+import { backupCommand } from './backup.ts';
+import { restoreCommand } from './restore.ts';
 
 export interface Command {
   readonly name: string;
@@ -12,4 +17,4 @@ export interface Command {
   run(args: string[], config: Config): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand, calendarDueCommand];
+export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand, calendarDueCommand, userAddCommand, userRoleCommand, auditVerifyCommand, backupCommand, restoreCommand];
