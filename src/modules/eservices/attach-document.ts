@@ -7,7 +7,8 @@ import { cleanFileName, MAX_FILE_BYTES, sniffMediaType, storeContent } from './f
 
 /** Checks the content and size, stores the bytes by hash and links them; returns the new row's id. */
 export async function attachDocument(db: Db, dataDir: string, dossier: DossierRow, componentCode: string, fileName: string, content: Buffer): Promise<number> {
-  if (dossier.status !== 'draft') throw new AppError('conflict', { file: { key: 'eservices.error_not_draft' } });
+  // Documents are added while drafting, and again when the agency asks for supplements.
+  if (dossier.status !== 'draft' && dossier.status !== 'supplement_requested') throw new AppError('conflict', { file: { key: 'eservices.error_not_draft' } });
   const component = await db.selectFrom('procedure_components').select('code').where('procedure_id', '=', dossier.procedure_id).where('code', '=', componentCode).executeTakeFirst();
   if (component === undefined) throw new AppError('validation', { file: { key: 'eservices.error_component' } });
   if (content.length === 0) throw new AppError('validation', { file: { key: 'eservices.error_file_empty' } });

@@ -57,6 +57,25 @@ export async function insertProcedure(db: Db, p: DemoProcedure, agencies: Readon
   return id;
 }
 
-export const eservicesDemo: DemoSeeder = async ({ db, agencies }) => {
+/**
+ * Since 1 March 2025 the demo's procedures are received by the culture and the science departments;
+ * the demo officer and leader also hold their roles there, so that the one-stop inbox can be shown.
+ */
+const PROCESSING_AGENCIES = ['so-vhttdl-lao-cai', 'so-khcn-lao-cai'] as const;
+const PROCESSING_STAFF = [
+  ['officer', 'officer'],
+  ['leader', 'leader'],
+] as const;
+
+export const eservicesDemo: DemoSeeder = async ({ db, agencies, users }) => {
   for (const p of DEMO_PROCEDURES) await insertProcedure(db, p, agencies);
+  const at = nowIso();
+  for (const code of PROCESSING_AGENCIES) {
+    const agencyId = agencies.get(code);
+    for (const [handle, role] of PROCESSING_STAFF) {
+      const userId = users.get(handle);
+      if (agencyId === undefined || userId === undefined) continue;
+      await db.insertInto('user_roles').values({ user_id: userId, role, agency_id: agencyId, granted_at: at, granted_by: null }).execute();
+    }
+  }
 };

@@ -8,6 +8,7 @@ import type { ViewContext } from '../../ui/view-context.ts';
 import type { ComponentRow, ProcedureRow } from './catalogue-queries.ts';
 import type { DossierEventRow, DossierFileRow, DossierListEntry, DossierRow } from './dossier-queries.ts';
 import { MAX_FILE_BYTES } from './file-store.ts';
+import { Timeline } from './timeline.tsx';
 import { APPLICANT_FIELDS, label, type FormData, type FormDefinition, type FormFieldDef } from './form-definition.ts';
 
 const statusLabel = (ctx: ViewContext, status: string, national: number | null): string =>
@@ -106,6 +107,25 @@ export function DraftPage(props: DraftPageProps): JSX.Element {
 
       <h2 id="tai-lieu" safe>{t('eservices.documents')}</h2>
       <p class="hint" safe>{t('eservices.documents_hint', { mb: formatNumber(MAX_FILE_BYTES / 1024 / 1024, ctx.locale) })}</p>
+      <DocumentSection ctx={ctx} base={base} components={components} files={files} errors={errors} canRemove />
+
+      <form method="post" action={`${base}/nop`} class="actions">
+        <CsrfField ctx={ctx} />
+        <p class="hint" safe>{t('eservices.submit_hint')}</p>
+        <button type="submit" safe>{t('eservices.submit')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+
+/** The documents of a dossier by component, each with its upload form (drafting or supplementing). */
+function DocumentSection(props: { ctx: ViewContext; base: string; components: readonly ComponentRow[]; files: readonly DossierFileRow[]; errors: FieldErrors | undefined; canRemove?: boolean }): JSX.Element {
+  const { ctx, base, components, files, errors } = props;
+  const t = ctx.t;
+  const en = ctx.locale === 'en';
+  return (
+    <>
       {components.map((c) => {
         const name = en ? c.name_en : c.name_vi;
         const own = files.filter((f) => f.component_code === c.code);
@@ -121,10 +141,10 @@ export function DraftPage(props: DraftPageProps): JSX.Element {
                 {own.map((f) => (
                   <li>
                     <span safe>{`${f.file_name} (${formatNumber(Math.ceil(f.size_bytes / 1024), ctx.locale)} KB${f.reused === 1 ? `, ${t('eservices.reused')}` : ''})`}</span>{' '}
-                    <form method="post" action={`${base}/tai-lieu/${f.id}/xoa`} class="inline-form">
+                    {props.canRemove === true ? (<form method="post" action={`${base}/tai-lieu/${f.id}/xoa`} class="inline-form">
                       <CsrfField ctx={ctx} />
                       <button type="submit" class="link-button" aria-label={t('eservices.remove_file', { name: f.file_name })} safe>{t('eservices.remove')}</button>
-                    </form>
+                    </form>) : ''}
                   </li>
                 ))}
               </ul>
@@ -139,13 +159,7 @@ export function DraftPage(props: DraftPageProps): JSX.Element {
           </section>
         );
       })}
-
-      <form method="post" action={`${base}/nop`} class="actions">
-        <CsrfField ctx={ctx} />
-        <p class="hint" safe>{t('eservices.submit_hint')}</p>
-        <button type="submit" safe>{t('eservices.submit')}</button>
-      </form>
-    </Layout>
+    </>
   );
 }
 
@@ -157,6 +171,9 @@ export interface ReceiptPageProps {
   readonly components: readonly ComponentRow[];
   readonly files: readonly DossierFileRow[];
   readonly cutoffHour: number;
+  readonly events: readonly DossierEventRow[];
+  readonly errors?: FieldErrors;
+  readonly notice?: string;
 }
 
 export function ReceiptPage(props: ReceiptPageProps): JSX.Element {
@@ -171,6 +188,22 @@ export function ReceiptPage(props: ReceiptPageProps): JSX.Element {
     <Layout ctx={ctx} title={t('eservices.receipt_title')}>
       <h1 safe>{t('eservices.receipt_title')}</h1>
       <p class="alert alert-success" role="status" safe>{t('eservices.receipt_intro')}</p>
+      <Notice message={props.notice} />
+      <ErrorSummary t={t} errors={props.errors} labels={{ file: t('eservices.documents') }} />
+      {dossier.status === 'supplement_requested' ? (
+        <section class="card" aria-labelledby="supplement-title">
+          <h2 id="supplement-title" safe>{t('eservices.supplement_title')}</h2>
+          <p safe>{[...props.events].reverse().find((e) => e.action === 'request_supplement')?.note ?? ''}</p>
+          <DocumentSection ctx={ctx} base={`/ho-so/${dossier.id}`} components={components} files={files} errors={props.errors} />
+          <form method="post" action={`/ho-so/${dossier.id}/bo-sung`} class="stack">
+            <CsrfField ctx={ctx} />
+            <TextArea t={t} name="note" label={t('eservices.supplement_note')} rows={3} maxlength={2000} />
+            <div class="actions">
+              <button type="submit" safe>{t('eservices.supplement_submit')}</button>
+            </div>
+          </form>
+        </section>
+      ) : ''}
       <dl class="facts">
         <dt safe>{t('eservices.dossier_code')}</dt>
         <dd><strong safe>{dossier.code ?? ''}</strong></dd>
@@ -212,6 +245,8 @@ export function ReceiptPage(props: ReceiptPageProps): JSX.Element {
           </tbody>
         </table>
       </div>
+      <h2 safe>{t('eservices.timeline')}</h2>
+      <Timeline ctx={ctx} events={props.events} />
       <p class="no-print">
         <a href="/tra-cuu" safe>{t('eservices.track_link')}</a>
       </p>
@@ -303,15 +338,7 @@ export function TrackPage(props: TrackPageProps): JSX.Element {
             <dd safe>{found.dossier.due_on === null ? '' : formatDate(found.dossier.due_on)}</dd>
           </dl>
           <h3 safe>{t('eservices.timeline')}</h3>
-          <ol class="timeline">
-            {found.events.map((e) => (
-              <li>
-                <time datetime={e.at} safe>{formatDateTime(e.at)}</time>{' '}
-                <span safe>{`${t(`eservices.event_${e.action}` as MessageKey)}${e.national_status === null ? '' : ` (${t(`eservices.national_${e.national_status}` as MessageKey)})`}`}</span>
-                {e.note === null ? '' : <p safe>{e.note}</p>}
-              </li>
-            ))}
-          </ol>
+          <Timeline ctx={ctx} events={found.events} />
         </section>
       )}
     </Layout>

@@ -17,6 +17,7 @@ import { parseFormDefinition, pickFormData, type FormData } from './form-definit
 import { saveDraft } from './save-draft.ts';
 import { startDossier } from './start-dossier.ts';
 import { submitDossier } from './submit-dossier.ts';
+import { supplementDossier } from './supplement-dossier.ts';
 
 const idParam = (raw: string): number => {
   if (!/^\d{1,9}$/.test(raw)) throw new AppError('not_found');
@@ -50,6 +51,24 @@ export function registerDossierRoutes(app: FastifyInstance): void {
     const page = DraftPage({ ctx: await viewContext(request), dossier, procedure, def, values, components, files, ...extra });
     return sendHtml(reply, page, status);
   }
+
+  async function renderReceipt(request: FastifyRequest, reply: FastifyReply, dossier: DossierRow, extra: { errors?: FieldErrors; notice?: string } = {}, status = 200) {
+    const procedure = await procedureById(db, dossier.procedure_id);
+    if (procedure === undefined) throw new AppError('not_found');
+    const [components, files, events, agency] = await Promise.all([
+      procedureComponents(db, procedure.id),
+      dossierFiles(db, dossier.id),
+      dossierEvents(db, dossier.id),
+      agencyNameOn(db, dossier.agency_id, dossier.received_on ?? todayInVietnam()),
+    ]);
+    const ctx = await viewContext(request);
+    const page = ReceiptPage({ ctx, dossier, procedure, components, files, events, agencyName: ctx.locale === 'en' ? agency.en : agency.vi, cutoffHour: config.receiptCutoffHour, ...extra });
+    return sendHtml(reply, page, status);
+  }
+
+  /** Documents are uploaded from the draft, or from the receipt while supplements are asked for. */
+  const renderOwnPage = (request: FastifyRequest, reply: FastifyReply, dossier: DossierRow, extra: { errors?: FieldErrors; alert?: string }, status: number) =>
+    dossier.status === 'draft' ? renderDraft(request, reply, dossier, extra, status) : renderReceipt(request, reply, dossier, extra.errors === undefined ? { notice: extra.alert ?? '' } : { errors: extra.errors }, status);
 
   app.post<{ Params: { code: string }; Body: FormValues }>('/thu-tuc/:code/nop-truc-tuyen', { preHandler: requireUserPage }, async (request, reply) => {
     const user = requireUser(request);
@@ -105,19 +124,18 @@ export function registerDossierRoutes(app: FastifyInstance): void {
       }
     } catch (err) {
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        return renderDraft(request, reply, dossier, { errors: { file: { key: 'eservices.error_file_size', params: { mb: MAX_FILE_BYTES / 1024 / 1024 } } } }, 413);
+        return renderOwnPage(request, reply, dossier, { errors: { file: { key: 'eservices.error_file_size', params: { mb: MAX_FILE_BYTES / 1024 / 1024 } } } }, 413);
       }
       throw err;
     }
-    if (!isCsrfValid(request, fields._csrf ?? '', config.secret)) return renderDraft(request, reply, dossier, { alert: request.t('error.csrf_invalid') }, 403);
-    if (dossier.status !== 'draft') return reply.redirect(`/ho-so/${dossier.id}/bien-nhan`, 303);
+    if (!isCsrfValid(request, fields._csrf ?? '', config.secret)) return renderOwnPage(request, reply, dossier, { alert: request.t('error.csrf_invalid') }, 403);
     try {
       await attachDocument(db, config.dataDir, dossier, fields.component ?? '', file?.name ?? '', file?.content ?? Buffer.alloc(0));
     } catch (err) {
-      if (err instanceof AppError && err.fields !== undefined) return renderDraft(request, reply, dossier, { errors: err.fields }, err.status);
+      if (err instanceof AppError && err.fields !== undefined) return renderOwnPage(request, reply, dossier, { errors: err.fields }, err.status);
       throw err;
     }
-    return reply.redirect(`/ho-so/${dossier.id}?ok=tai-len#tai-lieu`, 303);
+    return reply.redirect(dossier.status === 'draft' ? `/ho-so/${dossier.id}?ok=tai-len#tai-lieu` : `/ho-so/${dossier.id}/bien-nhan?ok=tai-len`, 303);
   });
 
   app.post<{ Params: { id: string; fileId: string }; Body: FormValues }>('/ho-so/:id/tai-lieu/:fileId/xoa', { preHandler: requireUserPage }, async (request, reply) => {
@@ -141,14 +159,26 @@ export function registerDossierRoutes(app: FastifyInstance): void {
     return reply.redirect(`/ho-so/${dossier.id}/bien-nhan`, 303);
   });
 
-  app.get<{ Params: { id: string } }>('/ho-so/:id/bien-nhan', { preHandler: requireUserPage }, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { ok?: string } }>('/ho-so/:id/bien-nhan', { preHandler: requireUserPage }, async (request, reply) => {
     const dossier = await ownDossier(request);
     if (dossier.status === 'draft') return reply.redirect(`/ho-so/${dossier.id}`, 303);
-    const procedure = await procedureById(db, dossier.procedure_id);
-    if (procedure === undefined) throw new AppError('not_found');
-    const [components, files, agency] = await Promise.all([procedureComponents(db, procedure.id), dossierFiles(db, dossier.id), agencyNameOn(db, dossier.agency_id, dossier.received_on ?? todayInVietnam())]);
-    const ctx = await viewContext(request);
-    return sendHtml(reply, ReceiptPage({ ctx, dossier, procedure, components, files, agencyName: ctx.locale === 'en' ? agency.en : agency.vi, cutoffHour: config.receiptCutoffHour }));
+    const ok = request.query.ok;
+    const notice = ok === 'bo-sung' ? 'eservices.supplement_done' : ok === 'tai-len' ? 'eservices.uploaded' : undefined;
+    return renderReceipt(request, reply, dossier, notice === undefined ? {} : { notice: request.t(notice) });
+  });
+
+  app.post<{ Params: { id: string }; Body: FormValues }>('/ho-so/:id/bo-sung', { preHandler: requireUserPage }, async (request, reply) => {
+    const dossier = await ownDossier(request);
+    const body = request.body ?? {};
+    if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) return renderReceipt(request, reply, dossier, { notice: request.t('error.csrf_invalid') }, 403);
+    const note = [...field(body, 'note')].slice(0, 2000).join('');
+    try {
+      await supplementDossier(db, actorOf(request), dossier, note, await loadWorkingCalendar(db), todayInVietnam());
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'conflict') return reply.redirect(`/ho-so/${dossier.id}/bien-nhan`, 303);
+      throw err;
+    }
+    return reply.redirect(`/ho-so/${dossier.id}/bien-nhan?ok=bo-sung`, 303);
   });
 
   app.get('/tra-cuu', async (request, reply) => sendHtml(reply, TrackPage({ ctx: await viewContext(request), values: { code: '', contact: '' } })));

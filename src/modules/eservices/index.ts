@@ -1,8 +1,9 @@
-/** Online public services: the procedure catalogue, applying online, receipts and tracking. */
+/** Online public services: the procedure catalogue, applying online, receipts, tracking and one-stop-shop processing. */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { registerCatalogueRoutes } from './catalogue-routes.ts';
 import { registerDossierRoutes } from './dossier-routes.ts';
+import { registerStaffRoutes } from './staff-routes.ts';
 import { MAX_FILE_BYTES } from './file-store.ts';
 
 export default async function eservices(app: FastifyInstance): Promise<void> {
@@ -11,4 +12,5 @@ export default async function eservices(app: FastifyInstance): Promise<void> {
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 1000 } });
   registerCatalogueRoutes(app);
   registerDossierRoutes(app);
+  registerStaffRoutes(app);
 }

@@ -74,7 +74,7 @@ export async function submitDossier(db: Db, actor: AuditActor, dossier: DossierR
     const next = last?.code === null || last === undefined ? 1 : Number(last.code.slice(prefix.length + 1)) + 1;
     const code = `${prefix}-${String(next).padStart(4, '0')}`;
     await trx.updateTable('dossiers').set({ code }).where('id', '=', dossier.id).execute();
-    await trx.insertInto('dossier_events').values({ dossier_id: dossier.id, at: submittedAt, actor_id: actor.id, action: 'submitted', status: 'submitted', national_status: 1, note: null }).execute();
+    await trx.insertInto('dossier_events').values({ dossier_id: dossier.id, at: submittedAt, actor_id: actor.id, action: 'submitted', status: 'submitted', national_status: 1, note: null, due_on: dueOn }).execute();
     await recordAudit(trx, actor, { action: 'dossier.submitted', entityType: 'dossier', entityId: dossier.id, agencyId: dossier.agency_id, after: { code, receivedOn, dueOn } });
     return code;
   });

@@ -86,6 +86,10 @@ export interface DossiersTable {
   due_on: string | null;
   created_at: string;
   updated_at: string;
+  resume_status: string | null;
+  paused_on: string | null;
+  supplement_count: Generated<number>;
+  finished_on: string | null;
 }
 
 export interface DossierFilesTable {
@@ -109,6 +113,8 @@ export interface DossierEventsTable {
   status: string;
   national_status: number | null;
   note: string | null;
+  /** The due date set by this event (receipt, resumption after a supplement, apology). */
+  due_on: string | null;
 }
 
 export interface EservicesTables {

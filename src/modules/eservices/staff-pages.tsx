@@ -1,0 +1,213 @@
+/** The one-stop-shop pages for staff: the inbox and a dossier with its actions. */
+import type { FieldErrors } from '../../platform/errors.ts';
+import type { AdminNavItem } from '../../platform/http/context.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import { formatDate } from '../../platform/text/format.ts';
+import { AdminLayout } from '../../ui/admin-layout.tsx';
+import { CsrfField, ErrorSummary, FormAlert, Notice, fieldMessage } from '../../ui/forms.tsx';
+import type { ViewContext } from '../../ui/view-context.ts';
+import type { ComponentRow, ProcedureRow } from './catalogue-queries.ts';
+import type { DossierEventRow, DossierFileRow, DossierRow } from './dossier-queries.ts';
+import { allFields, label, type FormData, type FormDefinition } from './form-definition.ts';
+import type { InboxEntry, InboxFilter } from './staff-queries.ts';
+import { Timeline } from './timeline.tsx';
+import { STATUSES, STAFF_ACTIONS, type DossierStatus, type StaffActionName, type Urgency } from './workflow.ts';
+
+const URGENCIES: readonly Urgency[] = ['late', 'due_soon', 'on_time'];
+
+export const stateLabel = (ctx: ViewContext, status: string): string => ctx.t(`eservices.state_${status}` as MessageKey);
+
+export interface InboxPageProps {
+  readonly ctx: ViewContext;
+  readonly adminNav: readonly AdminNavItem[];
+  readonly entries: readonly InboxEntry[];
+  readonly filter: InboxFilter;
+  readonly procedures: readonly { id: number; code: string; name_vi: string; name_en: string }[];
+}
+
+export function InboxPage({ ctx, adminNav, entries, filter, procedures }: InboxPageProps): JSX.Element {
+  const t = ctx.t;
+  const en = ctx.locale === 'en';
+  return (
+    <AdminLayout ctx={ctx} title={t('eservices.inbox')} adminNav={adminNav}>
+      <h1 safe>{t('eservices.inbox')}</h1>
+      <form method="get" action="/quan-tri/ho-so" class="filters">
+        <div class="field">
+          <label for="f-procedure" safe>{t('eservices.procedure')}</label>
+          <select id="f-procedure" name="thu-tuc">
+            <option value="" safe>{t('eservices.all')}</option>
+            {procedures.map((p) => (
+              <option value={String(p.id)} selected={filter.procedureId === p.id} safe>{`${p.code} – ${en ? p.name_en : p.name_vi}`}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-status" safe>{t('eservices.status')}</label>
+          <select id="f-status" name="trang-thai">
+            <option value="" safe>{t('eservices.all')}</option>
+            {STATUSES.filter((s) => s !== 'draft').map((s) => (
+              <option value={s} selected={filter.status === s} safe>{stateLabel(ctx, s)}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-urgency" safe>{t('eservices.due_on')}</label>
+          <select id="f-urgency" name="han">
+            <option value="" safe>{t('eservices.all')}</option>
+            {URGENCIES.map((u) => (
+              <option value={u} selected={filter.urgency === u} safe>{t(`eservices.urgency_${u}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" safe>{t('eservices.apply_filter')}</button>
+        </div>
+      </form>
+      <p role="status" safe>{t('eservices.inbox_count', { count: entries.length })}</p>
+      {entries.length === 0 ? '' : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden" safe>{t('eservices.inbox')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>{t('eservices.dossier_code')}</th>
+                <th scope="col" safe>{t('eservices.procedure')}</th>
+                <th scope="col" safe>{t('eservices.applicant_section')}</th>
+                <th scope="col" safe>{t('eservices.status')}</th>
+                <th scope="col" safe>{t('eservices.due_on')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr class={e.urgency === null ? undefined : `urgency-${e.urgency}`}>
+                  <td>
+                    <a href={`/quan-tri/ho-so/${e.id}`} safe>{e.code}</a>
+                  </td>
+                  <td safe>{`${e.procedureCode} – ${en ? e.procedureEn : e.procedureVi}`}</td>
+                  <td safe>{`${e.applicantName}${e.summary === '' ? '' : ` – ${e.summary}`}`}</td>
+                  <td safe>{`${stateLabel(ctx, e.status)}${e.supplementCount >= 2 ? ` (${t('eservices.second_supplement')})` : ''}`}</td>
+                  <td safe>{`${e.dueOn === null ? '' : formatDate(e.dueOn)}${e.urgency === null ? '' : ` – ${t(`eservices.urgency_${e.urgency}`)}`}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
+
+export interface StaffDossierProps {
+  readonly ctx: ViewContext;
+  readonly adminNav: readonly AdminNavItem[];
+  readonly dossier: DossierRow;
+  readonly procedure: ProcedureRow;
+  readonly def: FormDefinition;
+  readonly components: readonly ComponentRow[];
+  readonly files: readonly DossierFileRow[];
+  readonly events: readonly DossierEventRow[];
+  readonly actions: readonly StaffActionName[];
+  readonly urgency: Urgency | null;
+  readonly values?: Record<string, string>;
+  readonly errors?: FieldErrors;
+  readonly alert?: string;
+  readonly notice?: string;
+}
+
+export function StaffDossierPage(props: StaffDossierProps): JSX.Element {
+  const { ctx, dossier, procedure, def, files, events, errors, values = {} } = props;
+  const t = ctx.t;
+  const en = ctx.locale === 'en';
+  const data = JSON.parse(dossier.form_json) as FormData;
+  const componentName = (code: string): string => {
+    const c = props.components.find((x) => x.code === code);
+    return c === undefined ? code : en ? c.name_en : c.name_vi;
+  };
+  const noteError = fieldMessage(t, errors, 'note');
+  const dueError = fieldMessage(t, errors, 'new_due_on');
+  return (
+    <AdminLayout ctx={ctx} title={`${t('eservices.dossier_code')} ${dossier.code ?? ''}`} adminNav={props.adminNav}>
+      <h1 safe>{`${t('eservices.dossier_code')} ${dossier.code ?? ''}`}</h1>
+      <Notice message={props.notice} />
+      <FormAlert message={props.alert} />
+      <ErrorSummary t={t} errors={errors} labels={{ note: t('eservices.note'), new_due_on: t('eservices.new_due_on'), action: t('eservices.actions') }} />
+      <dl class="facts">
+        <dt safe>{t('eservices.procedure')}</dt>
+        <dd safe>{`${procedure.code} – ${en ? procedure.name_en : procedure.name_vi}`}</dd>
+        <dt safe>{t('eservices.status')}</dt>
+        <dd safe>{`${stateLabel(ctx, dossier.status)} (${t(`eservices.national_${dossier.national_status ?? 1}` as MessageKey)}, ${dossier.national_status ?? ''})`}</dd>
+        <dt safe>{t('eservices.received_on')}</dt>
+        <dd safe>{dossier.received_on === null ? '' : formatDate(dossier.received_on)}</dd>
+        <dt safe>{t('eservices.due_on')}</dt>
+        <dd class={props.urgency === null ? undefined : `urgency-${props.urgency}`} safe>
+          {`${dossier.due_on === null ? '' : formatDate(dossier.due_on)}${props.urgency === null ? '' : ` – ${t(`eservices.urgency_${props.urgency}`)}`}`}
+        </dd>
+        {dossier.supplement_count >= 2 ? (
+          <>
+            <dt safe>{t('eservices.supplements')}</dt>
+            <dd safe>{`${dossier.supplement_count} (${t('eservices.second_supplement')})`}</dd>
+          </>
+        ) : ''}
+      </dl>
+
+      {props.actions.length === 0 ? '' : (
+        <section aria-labelledby="actions-title">
+          <h2 id="actions-title" safe>{t('eservices.actions')}</h2>
+          <form method="post" action={`/quan-tri/ho-so/${dossier.id}/xu-ly`} class="stack" novalidate>
+            <CsrfField ctx={ctx} />
+            <div class={noteError === undefined ? 'field' : 'field field-error'}>
+              <label for="f-note" safe>{t('eservices.note')}</label>
+              <p class="hint" id="f-note-hint" safe>{t('eservices.note_hint')}</p>
+              {noteError === undefined ? '' : <p class="error-message" id="f-note-error" safe>{noteError}</p>}
+              <textarea id="f-note" name="note" rows="4" aria-describedby={noteError === undefined ? 'f-note-hint' : 'f-note-hint f-note-error'} safe>{values.note ?? ''}</textarea>
+            </div>
+            {props.actions.includes('apologise') ? (
+              <div class={dueError === undefined ? 'field' : 'field field-error'}>
+                <label for="f-new_due_on" safe>{t('eservices.new_due_on')}</label>
+                <p class="hint" id="f-new_due_on-hint" safe>{t('eservices.new_due_hint')}</p>
+                {dueError === undefined ? '' : <p class="error-message" safe>{dueError}</p>}
+                <input id="f-new_due_on" name="new_due_on" type="date" value={values.new_due_on ?? ''} aria-describedby="f-new_due_on-hint" />
+              </div>
+            ) : ''}
+            <div class="actions">
+              {props.actions.map((a) => (
+                <button type="submit" name="action" value={a} class={STAFF_ACTIONS[a].to === 'refused' || STAFF_ACTIONS[a].to === 'stopped' ? 'button-secondary' : undefined} safe>
+                  {t(`eservices.action_${a}`)}
+                </button>
+              ))}
+            </div>
+          </form>
+        </section>
+      )}
+
+      <h2 safe>{t('eservices.form_data')}</h2>
+      <dl class="facts">
+        {allFields(def)
+          .filter((f) => (data[f.name] ?? '') !== '')
+          .map((f) => (
+            <>
+              <dt safe>{label(f.label, ctx.locale)}</dt>
+              <dd safe>{f.options === undefined ? (data[f.name] ?? '') : label(f.options.find((o) => o.value === data[f.name])?.label ?? { vi: data[f.name] ?? '', en: data[f.name] ?? '' }, ctx.locale)}</dd>
+            </>
+          ))}
+      </dl>
+
+      <h2 safe>{t('eservices.documents')}</h2>
+      <ul>
+        {files.map((f) => (
+          <li>
+            <a href={`/quan-tri/ho-so/${dossier.id}/tep/${f.id}`} safe>{`${componentName(f.component_code)}: ${f.file_name}`}</a>
+            {f.reused === 1 ? <span class="muted" safe>{` (${t('eservices.reused')})`}</span> : ''}
+          </li>
+        ))}
+      </ul>
+
+      <h2 safe>{t('eservices.timeline')}</h2>
+      <Timeline ctx={ctx} events={events} />
+    </AdminLayout>
+  );
+}
+
+
+export const isDossierStatus = (value: string): value is DossierStatus => (STATUSES as readonly string[]).includes(value);
+export const isUrgency = (value: string): value is Urgency => (URGENCIES as readonly string[]).includes(value);

@@ -1,0 +1,109 @@
+/** The one-stop-shop processing pages: /quan-tri/ho-so (inbox), a dossier, its actions and its documents. */
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../../platform/audit/audit.ts';
+import { agenciesWithRole, requireAnyRolePage, requireUser } from '../../platform/auth/guards.ts';
+import { loadWorkingCalendar } from '../../platform/calendar/queries.ts';
+import { AppError, type FieldErrors } from '../../platform/errors.ts';
+import { isCsrfValid } from '../../platform/http/csrf.ts';
+import { field, type FormValues } from '../../platform/http/form-body.ts';
+import { todayInVietnam } from '../../platform/text/format.ts';
+import { sendHtml, viewContext } from '../../ui/view-context.ts';
+import { actOnDossier, canSeeDossier, canTakeAction } from './act-on-dossier.ts';
+import { procedureById, procedureComponents } from './catalogue-queries.ts';
+import { dossierEvents, dossierFiles, type DossierRow } from './dossier-queries.ts';
+import { storedFilePath } from './file-store.ts';
+import { parseFormDefinition } from './form-definition.ts';
+import { dossierById, dossierFile, inboxDossiers, proceduresOfAgencies, urgencyOf, type InboxFilter } from './staff-queries.ts';
+import { InboxPage, StaffDossierPage, isDossierStatus, isUrgency } from './staff-pages.tsx';
+import { STAFF_ACTIONS, isStaffAction, type DossierStatus, type StaffActionName } from './workflow.ts';
+
+const INBOX = '/quan-tri/ho-so';
+
+export function registerStaffRoutes(app: FastifyInstance): void {
+  const { store, config } = app.deps;
+  const db = store.db;
+  app.deps.adminNav.push({ href: INBOX, label: 'eservices.inbox', roles: ['officer', 'leader'], order: 30 });
+  const staffOnly = requireAnyRolePage('officer', 'leader');
+
+  const staffAgencies = (request: FastifyRequest): number[] => {
+    const user = requireUser(request);
+    return [...new Set([...agenciesWithRole(user, 'officer'), ...agenciesWithRole(user, 'leader')])];
+  };
+
+  /** A dossier the staff member may see, else 404 (another agency's dossiers are not revealed). */
+  async function visibleDossier(request: FastifyRequest<{ Params: { id: string } }>): Promise<DossierRow> {
+    const user = requireUser(request);
+    const id = /^\d{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const dossier = Number.isNaN(id) ? undefined : await dossierById(db, id);
+    if (dossier === undefined || !canSeeDossier(user, dossier)) throw new AppError('not_found');
+    return dossier;
+  }
+
+  async function renderDossier(request: FastifyRequest, reply: FastifyReply, dossier: DossierRow, extra: { values?: Record<string, string>; errors?: FieldErrors; alert?: string; notice?: string } = {}, status = 200) {
+    const user = requireUser(request);
+    const procedure = await procedureById(db, dossier.procedure_id);
+    if (procedure === undefined) throw new AppError('not_found');
+    const [components, files, events, calendar] = await Promise.all([procedureComponents(db, procedure.id), dossierFiles(db, dossier.id), dossierEvents(db, dossier.id), loadWorkingCalendar(db)]);
+    const today = todayInVietnam();
+    const urgency = urgencyOf(dossier.status as DossierStatus, dossier.due_on, today, calendar.nextWorkingDay(today));
+    const actions = (Object.keys(STAFF_ACTIONS) as StaffActionName[]).filter((a) => canTakeAction(user, dossier, a) && (a !== 'apologise' || urgency === 'late' || urgency === 'due_soon'));
+    const page = StaffDossierPage({ ctx: await viewContext(request), adminNav: app.deps.adminNav, dossier, procedure, def: parseFormDefinition(procedure.form_json), components, files, events, actions, urgency, ...extra });
+    return sendHtml(reply, page, status);
+  }
+
+  app.get<{ Querystring: Record<string, string | undefined> }>(INBOX, { preHandler: staffOnly }, async (request, reply) => {
+    const q = request.query;
+    const filter: InboxFilter = {
+      ...(/^\d{1,9}$/.test(q['thu-tuc'] ?? '') ? { procedureId: Number(q['thu-tuc']) } : {}),
+      ...(isDossierStatus(q['trang-thai'] ?? '') ? { status: q['trang-thai'] as DossierStatus } : {}),
+      ...(isUrgency(q.han ?? '') ? { urgency: q.han as InboxFilter['urgency'] } : {}),
+    };
+    const agencyIds = staffAgencies(request);
+    const calendar = await loadWorkingCalendar(db);
+    const today = todayInVietnam();
+    const [entries, procedures] = await Promise.all([inboxDossiers(db, agencyIds, filter, today, calendar.nextWorkingDay(today)), proceduresOfAgencies(db, agencyIds)]);
+    return sendHtml(reply, InboxPage({ ctx: await viewContext(request), adminNav: app.deps.adminNav, entries, filter, procedures }));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { ok?: string } }>(`${INBOX}/:id`, { preHandler: staffOnly }, async (request, reply) => {
+    const dossier = await visibleDossier(request);
+    return renderDossier(request, reply, dossier, request.query.ok === '1' ? { notice: request.t('eservices.acted') } : {});
+  });
+
+  app.post<{ Params: { id: string }; Body: FormValues }>(`${INBOX}/:id/xu-ly`, { preHandler: staffOnly }, async (request, reply) => {
+    const user = requireUser(request);
+    const dossier = await visibleDossier(request);
+    const body = request.body ?? {};
+    const values = { note: field(body, 'note'), new_due_on: field(body, 'new_due_on') };
+    if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) return renderDossier(request, reply, dossier, { values, alert: request.t('error.csrf_invalid') }, 403);
+    const action = field(body, 'action');
+    if (!isStaffAction(action)) return renderDossier(request, reply, dossier, { values, errors: { action: { key: 'eservices.error_step_order' } } }, 422);
+    try {
+      await actOnDossier(db, actorOf(request), user, dossier, { action, note: values.note, newDueOn: values.new_due_on }, {
+        calendar: await loadWorkingCalendar(db),
+        today: todayInVietnam(),
+        trackUrl: new URL('/tra-cuu', config.publicUrl).toString(),
+      });
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict') && err.fields !== undefined) {
+        const fresh = (await dossierById(db, dossier.id)) ?? dossier;
+        return renderDossier(request, reply, fresh, { values, errors: err.fields }, err.status);
+      }
+      throw err;
+    }
+    return reply.redirect(`${INBOX}/${dossier.id}?ok=1`, 303);
+  });
+
+  app.get<{ Params: { id: string; fileId: string } }>(`${INBOX}/:id/tep/:fileId`, { preHandler: staffOnly }, async (request, reply) => {
+    const dossier = await visibleDossier(request);
+    const fileId = /^\d{1,9}$/.test(request.params.fileId) ? Number(request.params.fileId) : NaN;
+    const file = Number.isNaN(fileId) ? undefined : await dossierFile(db, dossier.id, fileId);
+    if (file === undefined) throw new AppError('not_found');
+    return reply
+      .type(file.media_type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
+      .header('cache-control', 'private, no-store')
+      .send(createReadStream(storedFilePath(config.dataDir, file.sha256)));
+  });
+}

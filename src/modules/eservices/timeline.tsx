@@ -1,0 +1,21 @@
+/** A dossier's timeline: each step with its time, national status, note and new due date. */
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import { formatDate, formatDateTime } from '../../platform/text/format.ts';
+import type { ViewContext } from '../../ui/view-context.ts';
+import type { DossierEventRow } from './dossier-queries.ts';
+
+export function Timeline({ ctx, events }: { ctx: ViewContext; events: readonly DossierEventRow[] }): JSX.Element {
+  const t = ctx.t;
+  return (
+    <ol class="timeline">
+      {events.map((e) => (
+        <li>
+          <time datetime={e.at} safe>{formatDateTime(e.at)}</time>{' '}
+          <span safe>{`${t(`eservices.event_${e.action}` as MessageKey)}${e.national_status === null ? '' : ` (${t(`eservices.national_${e.national_status}` as MessageKey)})`}`}</span>
+          {e.due_on === null ? '' : <span safe>{` – ${t('eservices.due_on')}: ${formatDate(e.due_on)}`}</span>}
+          {e.note === null ? '' : <p safe>{e.note}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
