@@ -1,8 +1,11 @@
 /** Every module's plugin, in the order they are registered. */
 import type { FastifyPluginAsync } from 'fastify';
 import portal from './portal/index.ts';
+import admin from './admin/index.ts';
 import calendar from '../platform/calendar/plugin.ts';
+import search from '../platform/search/routes.ts';
+import newsroom from './newsroom/index.ts';
 import statistics from './statistics/index.ts';
 import eservices from './eservices/index.ts';
 
-export const modules: readonly FastifyPluginAsync[] = [portal, calendar, statistics, eservices];
+export const modules: readonly FastifyPluginAsync[] = [portal, admin, calendar, statistics, eservices, search, newsroom];
