@@ -1,7 +1,8 @@
 /** Each module's demo content, in dependency order. */
 import type { DemoSeeder } from './demo.ts';
 import { portalDemo } from '../../modules/portal/demo.ts';
+import { newsroomDemo } from '../../modules/newsroom/demo.ts';
 import { statisticsDemo } from '../../modules/statistics/demo.ts';
 import { eservicesDemo } from '../../modules/eservices/demo.ts';
 
-export const demoSeeders: readonly DemoSeeder[] = [portalDemo, statisticsDemo, eservicesDemo];
+export const demoSeeders: readonly DemoSeeder[] = [portalDemo, statisticsDemo, eservicesDemo, newsroomDemo];

@@ -1,0 +1,45 @@
+/**
+ * Newsroom module: articles with their editorial workflow, readers' pages, ratings, view counts,
+ * feeds and the sitemap. Search itself is the platform's (platform/search); articles are indexed
+ * when they go live and removed when they go offline.
+ */
+import type { FastifyInstance } from 'fastify';
+import { registerSearchType } from '../../platform/search/types.ts';
+import { registerAdminRoutes } from './admin-routes.ts';
+import { registerPublicRoutes } from './public-routes.ts';
+import { startScheduler } from './scheduler.ts';
+import { ViewCounter } from './view-counter.ts';
+
+const VIEW_FLUSH_MS = 10_000;
+const SCHEDULER_POLL_MS = 15_000;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Buffered article view counts (flushed every few seconds and on close). */
+    newsroomViews: ViewCounter;
+  }
+}
+
+export default async function newsroom(app: FastifyInstance): Promise<void> {
+  const db = app.deps.store.db;
+  app.deps.nav.push({ href: '/tin-tuc', label: 'newsroom.news', order: 10 });
+  registerSearchType('article', 'newsroom.search_type');
+
+  const views = new ViewCounter(db);
+  app.decorate('newsroomViews', views);
+  registerPublicRoutes(app, views);
+  registerAdminRoutes(app);
+
+  let stopScheduler: (() => void) | undefined;
+  let flushTimer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    stopScheduler = startScheduler(db, SCHEDULER_POLL_MS, (err) => app.log.error({ err }, 'scheduled publishing failed'));
+    flushTimer = setInterval(() => void views.flush().catch((err: unknown) => app.log.error({ err }, 'view count flush failed')), VIEW_FLUSH_MS);
+    flushTimer.unref();
+  });
+  app.addHook('onClose', async () => {
+    stopScheduler?.();
+    if (flushTimer !== undefined) clearInterval(flushTimer);
+    await views.flush().catch((err: unknown) => app.log.error({ err }, 'view count flush failed'));
+  });
+}

@@ -1,0 +1,190 @@
+/** Readers' routes: news index, categories, articles, print view, rating, feeds, sitemap and robots.txt. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import { isCsrfValid } from '../../platform/http/csrf.ts';
+import { field, type FormValues } from '../../platform/http/form-body.ts';
+import { nowIso } from '../../platform/db/dialect.ts';
+import { inLocale } from '../../platform/site/settings.ts';
+import { sendHtml, viewContext } from '../../ui/view-context.ts';
+import {
+  allCategories,
+  articleBySlug,
+  articleUrl,
+  categoryBySlug,
+  categoryTrail,
+  categoryWithDescendants,
+  featuredPublicArticles,
+  latestPublicArticles,
+  publicArticlesInCategories,
+  publicArticleUrls,
+  relatedPublicArticles,
+  revisionById,
+  type CategoryRow,
+  type PublicArticleSummary,
+} from './queries.ts';
+import { ArticlePage, CategoryPage, MessagePage, NewsIndexPage, PrintPage } from './public-views.tsx';
+import { parseStars, rateArticle, ratingSummary } from './rate-article.ts';
+import { atom, rss, sitemap, type FeedInfo } from './feeds.ts';
+import type { ViewCounter } from './view-counter.ts';
+
+export const PAGE_SIZE = 10;
+const FEED_SIZE = 30;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The news sections for the home page and /tin-tuc: featured, then the latest of each top-level category. */
+export async function newsSections(app: FastifyInstance, perCategory = 5) {
+  const db = app.deps.store.db;
+  const now = nowIso();
+  const categories = await allCategories(db);
+  const sections: { category: CategoryRow; items: PublicArticleSummary[] }[] = [];
+  for (const category of categories.filter((c) => c.parent_id === null)) {
+    const ids = await categoryWithDescendants(db, category.id);
+    sections.push({ category, items: await latestPublicArticles(db, now, perCategory, ids) });
+  }
+  return { featured: await featuredPublicArticles(db, now, 3), sections: sections.filter((s) => s.items.length > 0) };
+}
+
+export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter): void {
+  const { store, config } = app.deps;
+  const db = store.db;
+  const origin = config.publicUrl.origin;
+
+  app.get('/tin-tuc', async (request, reply) => {
+    const ctx = await viewContext(request);
+    return sendHtml(reply, NewsIndexPage({ ctx, ...(await newsSections(app)) }));
+  });
+
+  async function feedItems(categoryIds?: readonly number[]) {
+    const items = await latestPublicArticles(db, nowIso(), FEED_SIZE, categoryIds);
+    return items.map((a) => ({ title: a.title, url: `${origin}${articleUrl(a.category_slug, a.slug)}`, summary: a.lead, author: a.author_byline, publishedAt: a.published_at, category: a.category_name_vi }));
+  }
+
+  async function sendFeed(request: FastifyRequest, reply: FastifyReply, kind: 'rss' | 'atom', category: CategoryRow | undefined) {
+    const site = await app.deps.site.get();
+    const portal = inLocale(site.portal_name, 'vi');
+    const path = category === undefined ? '/tin-tuc' : `/tin-tuc/${category.slug}`;
+    const info: FeedInfo = {
+      title: category === undefined ? portal : `${category.name_vi} | ${portal}`,
+      url: `${origin}${path}`,
+      selfUrl: `${origin}${path}/${kind}.xml`,
+      description: request.t('newsroom.feed_description'),
+      language: 'vi',
+    };
+    const items = await feedItems(category === undefined ? undefined : await categoryWithDescendants(db, category.id));
+    return reply.type(kind === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8').send(kind === 'rss' ? rss(info, items) : atom(info, items));
+  }
+
+  app.get('/tin-tuc/rss.xml', async (request, reply) => sendFeed(request, reply, 'rss', undefined));
+  app.get('/tin-tuc/atom.xml', async (request, reply) => sendFeed(request, reply, 'atom', undefined));
+
+  async function categoryOr404(slug: string): Promise<CategoryRow> {
+    const category = SLUG.test(slug) ? await categoryBySlug(db, slug) : undefined;
+    if (category === undefined) throw new AppError('not_found');
+    return category;
+  }
+
+  app.get<{ Params: { cat: string } }>('/tin-tuc/:cat/rss.xml', async (request, reply) => sendFeed(request, reply, 'rss', await categoryOr404(request.params.cat)));
+  app.get<{ Params: { cat: string } }>('/tin-tuc/:cat/atom.xml', async (request, reply) => sendFeed(request, reply, 'atom', await categoryOr404(request.params.cat)));
+
+  app.get<{ Params: { cat: string }; Querystring: { trang?: string } }>('/tin-tuc/:cat', async (request, reply) => {
+    const category = await categoryOr404(request.params.cat);
+    const page = /^\d{1,5}$/.test(request.query.trang ?? '') ? Math.max(1, Number(request.query.trang)) : 1;
+    const ids = await categoryWithDescendants(db, category.id);
+    const { total, items } = await publicArticlesInCategories(db, nowIso(), ids, page, PAGE_SIZE);
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pages) throw new AppError('not_found');
+    const ctx = await viewContext(request);
+    return sendHtml(reply, CategoryPage({ ctx, category, trail: await categoryTrail(db, category.id), items, page, pages }));
+  });
+
+  /** The public article for a URL, or 404; a moved article (other category) is redirected. */
+  async function publicArticle(params: { cat: string; slug: string }) {
+    const article = SLUG.test(params.slug) ? await articleBySlug(db, params.slug) : undefined;
+    if (article === undefined || article.is_public !== 1 || article.live_revision_id === null || article.published_at === null || article.published_at > nowIso()) throw new AppError('not_found');
+    const revision = await revisionById(db, article.live_revision_id);
+    if (revision === undefined) throw new AppError('not_found');
+    const trail = await categoryTrail(db, article.category_id);
+    const categorySlug = trail[trail.length - 1]?.slug ?? '';
+    return { article: { ...article, published_at: article.published_at }, revision, trail, path: articleUrl(categorySlug, article.slug), isCanonical: categorySlug === params.cat };
+  }
+
+  const RATING_NOTICES: Record<string, 'newsroom.rating_thanks' | 'newsroom.rating_already'> = { ok: 'newsroom.rating_thanks', 'da-danh-gia': 'newsroom.rating_already' };
+
+  app.get<{ Params: { cat: string; slug: string }; Querystring: { 'danh-gia'?: string } }>('/tin-tuc/:cat/:slug', async (request, reply) => {
+    const found = await publicArticle(request.params);
+    if (!found.isCanonical) return reply.redirect(found.path, 301);
+    const { article, revision, trail } = found;
+    views.count(article.id);
+    const ctx = await viewContext(request);
+    const noticeKey = RATING_NOTICES[request.query['danh-gia'] ?? ''];
+    return sendHtml(
+      reply,
+      ArticlePage({
+        ctx,
+        article: { ...article, view_count: article.view_count + views.pendingFor(article.id) },
+        revision,
+        trail,
+        related: await relatedPublicArticles(db, nowIso(), article, 5),
+        rating: ratingSummary(article.rating_sum, article.rating_count),
+        ratingNotice: noticeKey === undefined ? undefined : request.t(noticeKey),
+        safeBody: revision.body,
+      }),
+    );
+  });
+
+  app.get<{ Params: { cat: string; slug: string } }>('/tin-tuc/:cat/:slug/ban-in', async (request, reply) => {
+    const { article, revision, path } = await publicArticle(request.params);
+    const ctx = await viewContext(request);
+    return sendHtml(reply, PrintPage({ ctx, revision, publishedAt: article.published_at, canonical: `${origin}${path}`, safeBody: revision.body }));
+  });
+
+  // A flood of ratings from one address is cut off before it reaches the database.
+  const ratingLimit = app.rateLimit({ max: 10, timeWindow: '1 minute' });
+  const wantsJson = (request: FastifyRequest) => request.headers.accept?.includes('application/json') === true;
+
+  app.post<{ Params: { id: string }; Body: FormValues }>('/tin-tuc/danh-gia/:id', { preHandler: ratingLimit }, async (request, reply) => {
+    const id = /^\d{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    if (Number.isNaN(id)) throw new AppError('not_found');
+    const body = request.body ?? {};
+    const refuse = async (status: number, message: string, back: string) => {
+      if (wantsJson(request)) return reply.code(status).send({ error: { message } });
+      const ctx = await viewContext(request);
+      return sendHtml(reply, MessagePage({ ctx, title: request.t('newsroom.rate_title'), message, back }), status);
+    };
+    const back = await db
+      .selectFrom('articles as a')
+      .innerJoin('news_categories as c', 'c.id', 'a.category_id')
+      .select(['a.slug', 'c.slug as category_slug'])
+      .where('a.id', '=', id)
+      .executeTakeFirst();
+    if (back === undefined) throw new AppError('not_found');
+    const backUrl = articleUrl(back.category_slug, back.slug);
+    if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) return refuse(403, request.t('error.csrf_invalid'), backUrl);
+    try {
+      const stars = parseStars(field(body, 'stars'));
+      const outcome = await rateArticle(db, id, stars, { userId: request.user?.id ?? null, ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+      const message = request.t(outcome.kind === 'rated' ? 'newsroom.rating_thanks' : 'newsroom.rating_already');
+      if (wantsJson(request)) return reply.code(outcome.kind === 'rated' ? 200 : 409).send({ outcome: outcome.kind, ...outcome.summary, message });
+      return reply.redirect(`${backUrl}?danh-gia=${outcome.kind === 'rated' ? 'ok' : 'da-danh-gia'}#danh-gia`, 303);
+    } catch (err) {
+      if (err instanceof AppError && err.fields?.stars !== undefined) return refuse(err.status, request.t(err.fields.stars.key, err.fields.stars.params), backUrl);
+      throw err;
+    }
+  });
+
+  app.get('/sitemap.xml', async (_request, reply) => {
+    const categories = await allCategories(db);
+    const articles = await publicArticleUrls(db, nowIso(), 45_000);
+    const urls = [
+      { loc: `${origin}/` },
+      { loc: `${origin}/tin-tuc` },
+      ...categories.map((c) => ({ loc: `${origin}/tin-tuc/${c.slug}` })),
+      ...articles.map((a) => ({ loc: `${origin}${articleUrl(a.category_slug, a.slug)}`, lastmod: a.updated_at })),
+    ];
+    return reply.type('application/xml; charset=utf-8').send(sitemap(urls));
+  });
+
+  app.get('/robots.txt', async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /quan-tri\nDisallow: /api/\nDisallow: /tim-kiem\nSitemap: ${origin}/sitemap.xml\n`),
+  );
+}

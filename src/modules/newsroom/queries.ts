@@ -1,0 +1,197 @@
+/** Read-side queries of the newsroom: plain functions named for what they return, db first. */
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/index.ts';
+import { countAll } from '../../platform/db/dialect.ts';
+import type { ArticleStatus } from './tables.ts';
+
+export interface CategoryRow {
+  id: number;
+  parent_id: number | null;
+  slug: string;
+  name_vi: string;
+  name_en: string;
+  sort_order: number;
+}
+
+export const allCategories = (db: Db): Promise<CategoryRow[]> => db.selectFrom('news_categories').selectAll().orderBy('sort_order').orderBy('id').execute();
+export const categoryBySlug = (db: Db, slug: string): Promise<CategoryRow | undefined> => db.selectFrom('news_categories').selectAll().where('slug', '=', slug).executeTakeFirst();
+export const categoryById = (db: Db, id: number): Promise<CategoryRow | undefined> => db.selectFrom('news_categories').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A category and all its descendants (the tree is small: walked in memory). */
+export async function categoryWithDescendants(db: Db, id: number): Promise<number[]> {
+  const all = await allCategories(db);
+  const ids = [id];
+  for (let i = 0; i < ids.length; i++) for (const c of all) if (c.parent_id === ids[i] && !ids.includes(c.id)) ids.push(c.id);
+  return ids;
+}
+
+/** The path from the root to a category, for breadcrumbs. */
+export async function categoryTrail(db: Db, id: number): Promise<CategoryRow[]> {
+  const all = await allCategories(db);
+  const trail: CategoryRow[] = [];
+  let current = all.find((c) => c.id === id);
+  while (current !== undefined && trail.length < 10) {
+    trail.unshift(current);
+    const parentId = current.parent_id;
+    current = parentId === null ? undefined : all.find((c) => c.id === parentId);
+  }
+  return trail;
+}
+
+export interface ArticleRow {
+  id: number;
+  category_id: number;
+  slug: string;
+  status: ArticleStatus;
+  working_revision_id: number;
+  live_revision_id: number | null;
+  is_public: number;
+  is_featured: number;
+  published_at: string | null;
+  scheduled_at: string | null;
+  review_comment: string | null;
+  version: number;
+  view_count: number;
+  rating_sum: number;
+  rating_count: number;
+  agency_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RevisionRow {
+  id: number;
+  article_id: number;
+  number: number;
+  title: string;
+  lead: string;
+  body: string;
+  author_byline: string;
+  source: string | null;
+  event_date: string | null;
+  tags: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export const articleById = (db: Db, id: number): Promise<ArticleRow | undefined> => db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+export const articleBySlug = (db: Db, slug: string): Promise<ArticleRow | undefined> => db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+export const revisionById = (db: Db, id: number): Promise<RevisionRow | undefined> => db.selectFrom('article_revisions').selectAll().where('id', '=', id).executeTakeFirst();
+export const revisionByNumber = (db: Db, articleId: number, n: number): Promise<RevisionRow | undefined> =>
+  db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).where('number', '=', n).executeTakeFirst();
+export const revisionsOfArticle = (db: Db, articleId: number): Promise<RevisionRow[]> =>
+  db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).orderBy('number', 'desc').execute();
+
+export interface PublicArticleSummary {
+  id: number;
+  slug: string;
+  category_id: number;
+  category_slug: string;
+  category_name_vi: string;
+  category_name_en: string;
+  title: string;
+  lead: string;
+  author_byline: string;
+  published_at: string;
+  is_featured: number;
+  view_count: number;
+}
+
+/** Articles readers may see, newest first, as summaries of their live revision. */
+function publicArticles(db: Db, now: string) {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('article_revisions as r', 'r.id', 'a.live_revision_id')
+    .innerJoin('news_categories as c', 'c.id', 'a.category_id')
+    .where('a.is_public', '=', 1)
+    .where('a.published_at', '<=', now)
+    .select(['a.id', 'a.slug', 'a.category_id', 'c.slug as category_slug', 'c.name_vi as category_name_vi', 'c.name_en as category_name_en', 'r.title', 'r.lead', 'r.author_byline', 'a.is_featured', 'a.view_count'])
+    .select(sql<string>`a.published_at`.as('published_at'));
+}
+
+export async function latestPublicArticles(db: Db, now: string, limit: number, categoryIds?: readonly number[]): Promise<PublicArticleSummary[]> {
+  let q = publicArticles(db, now);
+  if (categoryIds !== undefined) q = q.where('a.category_id', 'in', categoryIds.length > 0 ? [...categoryIds] : [-1]);
+  return q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+}
+
+export async function featuredPublicArticles(db: Db, now: string, limit: number): Promise<PublicArticleSummary[]> {
+  return publicArticles(db, now).where('a.is_featured', '=', 1).orderBy('a.published_at', 'desc').limit(limit).execute();
+}
+
+export async function publicArticlesInCategories(db: Db, now: string, categoryIds: readonly number[], page: number, pageSize: number): Promise<{ total: number; items: PublicArticleSummary[] }> {
+  const ids = categoryIds.length > 0 ? [...categoryIds] : [-1];
+  const count = await db
+    .selectFrom('articles')
+    .select(countAll().as('n'))
+    .where('is_public', '=', 1)
+    .where('published_at', '<=', now)
+    .where('category_id', 'in', ids)
+    .executeTakeFirstOrThrow();
+  const items = await publicArticles(db, now).where('a.category_id', 'in', ids).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { total: count.n, items };
+}
+
+/** Related articles: sharing a tag first, then the same category; newest first. */
+export async function relatedPublicArticles(db: Db, now: string, article: { id: number; category_id: number }, limit: number): Promise<PublicArticleSummary[]> {
+  const byTag = await publicArticles(db, now)
+    .where('a.id', '!=', article.id)
+    .where('a.id', 'in', db.selectFrom('article_tags as x').innerJoin('article_tags as y', 'y.tag_id', 'x.tag_id').where('x.article_id', '=', article.id).select('y.article_id'))
+    .orderBy('a.published_at', 'desc')
+    .limit(limit)
+    .execute();
+  if (byTag.length >= limit) return byTag;
+  const seen = new Set(byTag.map((r) => r.id));
+  const sameCategory = await publicArticles(db, now).where('a.id', '!=', article.id).where('a.category_id', '=', article.category_id).orderBy('a.published_at', 'desc').limit(limit * 2).execute();
+  return [...byTag, ...sameCategory.filter((r) => !seen.has(r.id))].slice(0, limit);
+}
+
+export interface StaffArticleRow {
+  id: number;
+  slug: string;
+  status: ArticleStatus;
+  title: string;
+  category_name_vi: string;
+  category_name_en: string;
+  is_public: number;
+  updated_at: string;
+  published_at: string | null;
+  view_count: number;
+  rating_sum: number;
+  rating_count: number;
+  created_by: number | null;
+}
+
+/** The staff list: editors see every article, writers only their own. */
+export async function articlesForStaff(db: Db, options: { onlyAuthor?: number; status?: ArticleStatus; page: number; pageSize: number }): Promise<{ total: number; items: StaffArticleRow[] }> {
+  let base = db.selectFrom('articles as a');
+  if (options.onlyAuthor !== undefined) base = base.where('a.created_by', '=', options.onlyAuthor);
+  if (options.status !== undefined) base = base.where('a.status', '=', options.status);
+  const { n } = await base.select(countAll().as('n')).executeTakeFirstOrThrow();
+  const items = await base
+    .innerJoin('article_revisions as r', 'r.id', 'a.working_revision_id')
+    .innerJoin('news_categories as c', 'c.id', 'a.category_id')
+    .select(['a.id', 'a.slug', 'a.status', 'r.title', 'c.name_vi as category_name_vi', 'c.name_en as category_name_en', 'a.is_public', 'a.updated_at', 'a.published_at', 'a.view_count', 'a.rating_sum', 'a.rating_count', 'a.created_by'])
+    .orderBy('a.updated_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
+    .execute();
+  return { total: n, items };
+}
+
+/** Everything public, for the sitemap. */
+export const publicArticleUrls = (db: Db, now: string, limit: number) =>
+  db
+    .selectFrom('articles as a')
+    .innerJoin('news_categories as c', 'c.id', 'a.category_id')
+    .where('a.is_public', '=', 1)
+    .where('a.published_at', '<=', now)
+    .select(['a.slug', 'c.slug as category_slug', 'a.updated_at'])
+    .orderBy('a.published_at', 'desc')
+    .limit(limit)
+    .execute();
+
+export const articleUrl = (categorySlug: string, slug: string): string => `/tin-tuc/${categorySlug}/${slug}`;
