@@ -20,8 +20,9 @@ export const ADMIN_HOME = '/quan-tri';
 
 export default async function adminPlugin(app: FastifyInstance): Promise<void> {
   const staffRoles = ROLE_NAMES.filter(isStaffRole);
+  // The dashboard itself is not a menu entry: the header links to it, and as a prefix of every
+  // section's path it would mark itself as the current page everywhere in the staff area.
   app.deps.adminNav.push(
-    { href: ADMIN_HOME, label: 'admin.dashboard_title', roles: staffRoles, order: 0 },
     { href: USERS_PATH, label: 'admin.nav_users', roles: ['administrator'], order: 80 },
     { href: AGENCIES_PATH, label: 'admin.nav_agencies', roles: ['administrator'], order: 81 },
     { href: SETTINGS_PATH, label: 'admin.nav_settings', roles: ['administrator'], order: 82 },

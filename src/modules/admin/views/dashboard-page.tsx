@@ -6,7 +6,7 @@ import type { ViewContext } from '../../../ui/view-context.ts';
 
 export function DashboardPage({ ctx, adminNav }: { ctx: ViewContext; adminNav: readonly AdminNavItem[] }): JSX.Element {
   const t = ctx.t;
-  const items = adminNav.filter((i) => i.href !== '/quan-tri' && i.roles.some((r) => hasRole(ctx.user, r))).sort((a, b) => a.order - b.order);
+  const items = adminNav.filter((i) => i.roles.some((r) => hasRole(ctx.user, r))).sort((a, b) => a.order - b.order);
   return (
     <AdminLayout ctx={ctx} title={t('admin.dashboard_title')} adminNav={adminNav}>
       <h1 safe>{t('admin.dashboard_title')}</h1>
