@@ -2,8 +2,9 @@
 
 export interface DiffRow {
   readonly field: string;
-  readonly before: string;
-  readonly after: string;
+  /** The value as text; null when the value was null (shown as "none"), '' when the field was absent. */
+  readonly before: string | null;
+  readonly after: string | null;
   readonly changed: boolean;
 }
 
@@ -18,9 +19,9 @@ function parse(json: string | null): unknown {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function show(value: unknown): string {
+function show(value: unknown): string | null {
   if (value === undefined) return '';
-  if (value === null) return '∅';
+  if (value === null) return null;
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }

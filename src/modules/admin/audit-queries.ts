@@ -16,12 +16,15 @@ export interface AuditFilters {
 
 export const AUDIT_PAGE_SIZE = 30;
 
+const visibleEntries = (db: Db, agencyIds: readonly number[]) =>
+  db.selectFrom('audit_log').where((eb) => (agencyIds.length === 0 ? eb('agency_id', 'is', null) : eb.or([eb('agency_id', 'is', null), eb('agency_id', 'in', [...agencyIds])])));
+
 /**
  * Entries about the agencies the administrator administers, and entries about no agency in
  * particular (accounts, site identity, reference data).
  */
 export async function auditEntriesForAdmin(db: Db, agencyIds: readonly number[], filters: AuditFilters, page: number): Promise<{ rows: Selectable<AuditLogTable>[]; total: number }> {
-  let q = db.selectFrom('audit_log').where((eb) => (agencyIds.length === 0 ? eb('agency_id', 'is', null) : eb.or([eb('agency_id', 'is', null), eb('agency_id', 'in', [...agencyIds])])));
+  let q = visibleEntries(db, agencyIds);
   if (filters.entityType !== undefined) q = q.where('entity_type', '=', filters.entityType);
   if (filters.action !== undefined) q = q.where('action', '=', filters.action);
   const actor = filters.actor;
@@ -33,9 +36,9 @@ export async function auditEntriesForAdmin(db: Db, agencyIds: readonly number[],
   return { rows, total };
 }
 
-/** The entity types and actions that occur in the log, for the filter lists. */
-export async function auditVocabulary(db: Db): Promise<{ entityTypes: string[]; actions: string[] }> {
-  const types = await db.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type').execute();
-  const actions = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+/** The entity types and actions that occur in the entries the administrator may see, for the filter lists. */
+export async function auditVocabulary(db: Db, agencyIds: readonly number[]): Promise<{ entityTypes: string[]; actions: string[] }> {
+  const types = await visibleEntries(db, agencyIds).select('entity_type').distinct().orderBy('entity_type').execute();
+  const actions = await visibleEntries(db, agencyIds).select('action').distinct().orderBy('action').execute();
   return { entityTypes: types.map((r) => r.entity_type), actions: actions.map((r) => r.action) };
 }

@@ -30,8 +30,9 @@ export function registerAuditRoutes(app: FastifyInstance): void {
     if (isIsoDate(shown.tu)) filters.fromIso = startOfDay(shown.tu);
     if (isIsoDate(shown.den)) filters.toIso = endOfDay(shown.den);
     const page = pageParam(q.trang);
-    const { rows, total } = await auditEntriesForAdmin(store.db, scopeOf(request).agencyIds, filters, page);
-    const vocabulary = await auditVocabulary(store.db);
+    const { agencyIds } = scopeOf(request);
+    const { rows, total } = await auditEntriesForAdmin(store.db, agencyIds, filters, page);
+    const vocabulary = await auditVocabulary(store.db, agencyIds);
     const ctx = await viewContext(request);
     return sendHtml(reply, AuditPage({ ctx, adminNav: app.deps.adminNav, filters: shown, vocabulary, rows, total, page, ...(chain === undefined ? {} : { chain }) }));
   }

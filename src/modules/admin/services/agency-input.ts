@@ -32,7 +32,7 @@ export function checkPeriod(errors: FieldErrors, from: string, to: string): void
 }
 
 function checkText(errors: FieldErrors, name: string, value: string, max: number, required: boolean): void {
-  if (required && value === '') errors[name] = { key: 'admin.error_name_required' };
+  if (required && value === '') errors[name] = { key: 'admin.error_agency_name' };
   else if ([...value].length > max) errors[name] = { key: 'shell.field_too_long', params: { field: name, max } };
 }
 

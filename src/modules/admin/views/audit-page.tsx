@@ -93,8 +93,8 @@ export function AuditPage(props: AuditPageProps): JSX.Element {
                       {diff.map((d) => (
                         <tr class={d.changed ? 'changed' : undefined}>
                           <th scope="row" safe>{d.field}</th>
-                          <td>{d.changed && d.before !== '' ? <del safe>{d.before}</del> : <span safe>{d.before}</span>}</td>
-                          <td>{d.changed && d.after !== '' ? <ins safe>{d.after}</ins> : <span safe>{d.after}</span>}</td>
+                          <td>{d.changed && d.before !== '' ? <del safe>{d.before ?? t('admin.none')}</del> : <span safe>{d.before ?? t('admin.none')}</span>}</td>
+                          <td>{d.changed && d.after !== '' ? <ins safe>{d.after ?? t('admin.none')}</ins> : <span safe>{d.after ?? t('admin.none')}</span>}</td>
                         </tr>
                       ))}
                     </tbody>
