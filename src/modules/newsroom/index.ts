@@ -8,17 +8,10 @@ import { registerSearchType } from '../../platform/search/types.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 import { startScheduler } from './scheduler.ts';
-import { ViewCounter } from './view-counter.ts';
+import { countersByDb, ViewCounter } from './view-counter.ts';
 
 const VIEW_FLUSH_MS = 10_000;
 const SCHEDULER_POLL_MS = 15_000;
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Buffered article view counts (flushed every few seconds and on close). */
-    newsroomViews: ViewCounter;
-  }
-}
 
 export default async function newsroom(app: FastifyInstance): Promise<void> {
   const db = app.deps.store.db;
@@ -26,7 +19,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
   registerSearchType('article', 'newsroom.search_type');
 
   const views = new ViewCounter(db);
-  app.decorate('newsroomViews', views);
+  countersByDb.set(db, views);
   registerPublicRoutes(app, views);
   registerAdminRoutes(app);
 

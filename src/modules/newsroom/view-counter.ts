@@ -52,3 +52,6 @@ export class ViewCounter {
     return this.flushing;
   }
 }
+
+/** The running app's counter for a database (the module's plugin scope is encapsulated): for operations and tests. */
+export const countersByDb = new WeakMap<Db, ViewCounter>();

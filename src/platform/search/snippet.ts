@@ -10,13 +10,15 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '
 interface Span {
   start: number;
   end: number;
+  /** Index of the query word matched (before merging). */
+  word: number;
 }
 
 /** Word-boundary matches of any of `words` in the folded text, as original-text spans. */
 function matches(folded: string, offsets: number[], words: readonly string[]): Span[] {
   const spans: Span[] = [];
-  for (const w of new Set(words)) {
-    if (w === '') continue;
+  [...new Set(words)].forEach((w, word) => {
+    if (w === '') return;
     let from = 0;
     for (;;) {
       const i = folded.indexOf(w, from);
@@ -26,9 +28,9 @@ function matches(folded: string, offsets: number[], words: readonly string[]): S
       const after = folded[i + w.length];
       const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
       if (isWordChar(before) || isWordChar(after)) continue;
-      spans.push({ start: offsets[i]!, end: offsets[i + w.length]! });
+      spans.push({ start: offsets[i]!, end: offsets[i + w.length]!, word });
     }
-  }
+  });
   spans.sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const s of spans) {
@@ -37,6 +39,22 @@ function matches(folded: string, offsets: number[], words: readonly string[]): S
     else merged.push({ ...s });
   }
   return merged;
+}
+
+/** Where the window holding the most different query words begins (the first match when all are equal). */
+function bestStart(spans: readonly Span[], length: number): number {
+  let best = spans[0]?.start ?? 0;
+  let bestCount = 0;
+  const candidates = spans.slice(0, 200);
+  for (const s of candidates) {
+    const seen = new Set<number>();
+    for (const o of candidates) if (o.start >= s.start && o.end <= s.start + (length * 2) / 3) seen.add(o.word);
+    if (seen.size > bestCount) {
+      bestCount = seen.size;
+      best = s.start;
+    }
+  }
+  return best;
 }
 
 /** Highlights `words` everywhere in `text` (for titles). Returns escaped HTML. */
@@ -64,7 +82,7 @@ export function snippet(text: string, words: readonly string[], length = 240): s
   const source = text.normalize('NFC');
   const { folded, offsets } = foldWithOffsets(source);
   const spans = matches(folded, offsets, words);
-  const first = spans[0]?.start ?? 0;
+  const first = bestStart(spans, length);
   let from = Math.max(0, first - Math.floor(length / 3));
   // Start and end on word boundaries so no word is cut in half.
   if (from > 0) {

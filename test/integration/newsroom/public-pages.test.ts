@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { build } from '../../helpers/build.ts';
+import { Client } from '../../helpers/client.ts';
+import { articleForm, categoryId, publishedArticle } from './helpers.ts';
+
+const SEED_PATH = '/tin-tuc/hoat-dong-cua-so/doan-cong-tac-cua-bo-thong-tin-truyen-thong-lam-viec-voi-so-tt-tt-tinh-lao-cai';
+
+test('the seed article: breadcrumb, 06/10/2008, Thùy Linh, Mic.gov.vn, canonical URL, OpenGraph, share links, print view', async (t) => {
+  const { app } = await build(t);
+  const reader = new Client(app);
+  const page = await reader.get(SEED_PATH);
+  assert.equal(page.status, 200);
+  assert.match(page.body, /<h1>Đoàn công tác của Bộ Thông tin &amp; Truyền thông làm việc với sở TT&amp; TT tỉnh Lào Cai<\/h1>/);
+  assert.match(page.body, /<nav class="breadcrumb"[^>]*><ol><li><a href="\/">Trang chủ<\/a><\/li><li><a href="\/tin-tuc">Tin tức<\/a><\/li><li><a href="\/tin-tuc\/tin-hoat-dong">Tin hoạt động<\/a><\/li><li><a href="\/tin-tuc\/hoat-dong-cua-so">Hoạt động của Sở<\/a><\/li>/);
+  assert.match(page.body, /<time datetime="2008-10-06T03:00:00.000Z">06\/10\/2008<\/time>/);
+  assert.match(page.body, /<p class="article-author">Thùy Linh<\/p>/);
+  assert.match(page.body, /Nguồn: Mic.gov.vn/);
+  for (const figure of ['22 giấy phép', '277 điểm phục vụ bưu chính', '127 xã', '32máy/100 dân', '11.900 thuê bao', '42 cơ quan nhà nước', 'thứ 5/56', 'thứ 12/56']) assert.ok(page.body.includes(figure), figure);
+  assert.match(page.body, new RegExp(`<link rel="canonical" href="http://localhost:3000${SEED_PATH}"/>`));
+  assert.match(page.body, /<meta property="og:title" content="Đoàn công tác/);
+  assert.match(page.body, /facebook\.com\/sharer/);
+  assert.match(page.body, /ĐÁNH GIÁ BÀI VIẾT \(0\)/);
+  const print = await reader.get(`${SEED_PATH}/ban-in`);
+  assert.equal(print.status, 200);
+  assert.match(print.body, /noindex/);
+  assert.doesNotMatch(print.body, /class="site-header"/);
+  assert.match(print.body, /06\/10\/2008 · Thùy Linh · Mic.gov.vn/);
+  // An article reached under another category is sent to its one address.
+  const moved = await reader.get(SEED_PATH.replace('hoat-dong-cua-so', 'tin-trong-tinh'));
+  assert.equal(moved.status, 301);
+  assert.equal(moved.location, SEED_PATH);
+  assert.equal((await reader.get('/tin-tuc/hoat-dong-cua-so/khong-co-bai-nay')).status, 404);
+  assert.equal((await reader.get('/tin-tuc/KHONG%20HOP%20LE')).status, 404);
+  const en = await reader.get('/ngon-ngu/en?next=%2Ftin-tuc');
+  assert.equal(en.status, 303);
+  assert.match((await reader.get(SEED_PATH)).body, /RATE THIS ARTICLE/);
+});
+
+test('news index, category pages with pagination, related articles and feeds', async (t) => {
+  const { app, store } = await build(t);
+  const cat = await categoryId(store, 'tin-trong-tinh');
+  const paths: string[] = [];
+  for (let i = 1; i <= 12; i++) paths.push((await publishedArticle(app, store, articleForm(cat, { title: `Tin trong tỉnh số ${i}`, tags: 'Lào Cai' }))).path);
+  const reader = new Client(app);
+  const index = await reader.get('/tin-tuc');
+  assert.match(index.body, /Tin nổi bật/);
+  assert.match(index.body, /Đoàn công tác của Bộ/);
+  const first = await reader.get('/tin-tuc/tin-trong-tinh');
+  assert.match(first.body, /Tin trong tỉnh số 12/);
+  assert.doesNotMatch(first.body, /Tin trong tỉnh số 2</);
+  assert.match(first.body, /href="\/tin-tuc\/tin-trong-tinh\?trang=2" rel="next"/);
+  const second = await reader.get('/tin-tuc/tin-trong-tinh?trang=2');
+  assert.match(second.body, /Tin trong tỉnh số 2</);
+  assert.match(second.body, /Tin trong tỉnh số 1</);
+  assert.equal((await reader.get('/tin-tuc/tin-trong-tinh?trang=99')).status, 404);
+  // The parent category lists its children's articles.
+  assert.match((await reader.get('/tin-tuc/tin-hoat-dong')).body, /Tin trong tỉnh số 12/);
+  const article = await reader.get(paths[0]!);
+  assert.match(article.body, /Tin liên quan/);
+  const related = article.body.slice(article.body.indexOf('id="related-title"'));
+  assert.match(related, /Tin trong tỉnh số 12/, 'shares the tag Lào Cai');
+  assert.doesNotMatch(related, /Tin trong tỉnh số 1</, 'never itself');
+  const seedRelated = (await reader.get(SEED_PATH)).body;
+  assert.match(seedRelated.slice(seedRelated.indexOf('id="related-title"')), /Tin trong tỉnh số/, 'the seed article shares the tag Lào Cai');
+
+  const rss = await reader.get('/tin-tuc/tin-trong-tinh/rss.xml');
+  assert.equal(rss.status, 200);
+  assert.match(String(rss.headers['content-type']), /application\/rss\+xml/);
+  assert.match(rss.body, /<rss version="2.0"/);
+  assert.equal((rss.body.match(/<item>/g) ?? []).length, 12);
+  const atom = await reader.get('/tin-tuc/atom.xml');
+  assert.match(atom.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+  assert.match(atom.body, /<author><name>Thùy Linh<\/name><\/author>/);
+  const sitemap = await reader.get('/sitemap.xml');
+  assert.match(sitemap.body, /<loc>http:\/\/localhost:3000\/tin-tuc\/hoat-dong-cua-so\/doan-cong-tac/);
+  const robots = await reader.get('/robots.txt');
+  assert.match(robots.body, /Sitemap: http:\/\/localhost:3000\/sitemap.xml/);
+  assert.match(robots.body, /Disallow: \/quan-tri/);
+});
