@@ -40,6 +40,11 @@ Exit status: 0 on success; 1 when the backup fails; 2 for bad options.`,
     rmSync(partial, { force: true });
     try {
       if (config.database.kind === 'sqlite') {
+        // Opening a missing file would create an empty database and "back it up".
+        if (!existsSync(config.database.file)) {
+          console.error(`congso backup: there is no database at ${config.database.file}`);
+          return 1;
+        }
         const store = createDb(config.database);
         try {
           if (store.sqlite === undefined) throw new Error('no SQLite connection');

@@ -103,3 +103,20 @@ test('restore refuses files that are not a congso backup', async (t) => {
   // The database is untouched after the refusals.
   assert.equal((await congso(env, ['audit', 'verify'])).code, 0);
 });
+
+test('backup explains what is missing instead of failing obscurely', async (t) => {
+  const env = await build(t, { demo: false });
+  const file = path.join(env.dataDir, 'x.backup');
+  if (ENGINE === 'postgres') {
+    const res = await congso(env, ['backup', file], { PATH: path.join(env.dataDir, 'no-tools-here') });
+    assert.equal(res.code, 1);
+    assert.match(res.stderr, /pg_dump was not found on PATH/);
+  } else {
+    const res = await congso(env, ['backup', file], { DATABASE_URL: path.join(env.dataDir, 'missing.sqlite') });
+    assert.equal(res.code, 1);
+    assert.match(res.stderr, /there is no database at/);
+  }
+  const usage = await congso(env, ['backup']);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /give exactly one FILE/);
+});

@@ -13,7 +13,7 @@ export interface CliResult {
 }
 
 /** `congso …args` with DATABASE_URL, DATA_DIR and SECRET of the test environment. */
-export function congso(env: TestEnv, args: readonly string[]): Promise<CliResult> {
+export function congso(env: TestEnv, args: readonly string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
   const db = env.config.database;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src/cli/main.ts'), ...args], {
@@ -25,6 +25,7 @@ export function congso(env: TestEnv, args: readonly string[]): Promise<CliResult
         SECRET: env.config.secret,
         SCRYPT_COST: '1024',
         LOG_LEVEL: 'silent',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -33,7 +33,7 @@ export function checkPeriod(errors: FieldErrors, from: string, to: string): void
 
 function checkText(errors: FieldErrors, name: string, value: string, max: number, required: boolean): void {
   if (required && value === '') errors[name] = { key: 'admin.error_agency_name' };
-  else if ([...value].length > max) errors[name] = { key: 'shell.field_too_long', params: { field: name, max } };
+  else if ([...value].length > max) errors[name] = { key: 'admin.error_too_long', params: { max } };
 }
 
 /** Validates a version; resolves the parent and unit ids. Errors are added to `errors`. */

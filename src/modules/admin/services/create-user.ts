@@ -30,7 +30,7 @@ export async function createUser(db: Db, actor: AuditActor, input: NewUser, scry
   const errors: FieldErrors = {};
   if (!isEmail(email)) errors.email = { key: 'shell.field_invalid_email' };
   if (fullName === '') errors.full_name = { key: 'admin.error_name_required' };
-  else if ([...fullName].length > 200) errors.full_name = { key: 'shell.field_too_long', params: { field: 'full name', max: 200 } };
+  else if ([...fullName].length > 200) errors.full_name = { key: 'admin.error_too_long', params: { max: 200 } };
   if (!(ACCOUNT_TYPES as readonly string[]).includes(input.accountType)) errors.account_type = { key: 'admin.error_account_type' };
   if ([...input.password].length < MIN_PASSWORD_LENGTH) errors.password = { key: 'admin.error_password_short', params: { min: MIN_PASSWORD_LENGTH } };
   if (Object.keys(errors).length > 0) throw new AppError('validation', errors);

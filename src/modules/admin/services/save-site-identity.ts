@@ -15,7 +15,7 @@ export function validateIdentity(input: IdentityInput): FieldErrors {
       const value = input[key][lang];
       const name = `${key}_${lang}`;
       if (lang === 'vi' && REQUIRED.includes(key) && value === '') errors[name] = { key: 'admin.error_setting_required' };
-      else if ([...value].length > 300) errors[name] = { key: 'shell.field_too_long', params: { field: name, max: 300 } };
+      else if ([...value].length > 300) errors[name] = { key: 'admin.error_too_long', params: { max: 300 } };
       else if (key === 'emblem_url' && value !== '' && !/^(\/(?!\/)|https:\/\/)/.test(value)) errors[name] = { key: 'admin.error_emblem_url' };
     }
   }

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../platform/i18n/index.ts';
 import type { AdminUnit, AgencyDuty, AgencyVersion } from '../../../platform/org/queries.ts';
 import { DUTIES } from '../../../platform/org/demo-agencies.ts';
 import { AdminLayout } from '../../../ui/admin-layout.tsx';
-import { CsrfField, ErrorSummary, FormAlert, Notice, TextField } from '../../../ui/forms.tsx';
+import { CsrfField, ErrorSummary, FormAlert, Notice, TextField, fieldMessage } from '../../../ui/forms.tsx';
 import type { ViewContext } from '../../../ui/view-context.ts';
 import type { AgencySummary } from '../agencies-queries.ts';
 import { AGENCY_KINDS } from '../services/create-agency.ts';
@@ -167,8 +167,7 @@ export function AgencyPage(props: AgencyPageProps): JSX.Element {
       </div>
 
       <h2 safe>{t('admin.agency_duties')}</h2>
-      <FormAlert message={endState.alert} />
-      <ErrorSummary t={t} errors={endState.errors} labels={labels} />
+      <FormAlert message={endState.alert ?? fieldMessage(t, endState.errors, 'valid_to')} />
       {duties.length === 0 ? (
         <p safe>{t('admin.none')}</p>
       ) : (
