@@ -9,6 +9,7 @@ import { userRoleCommand } from './user-role.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { backupCommand } from './backup.ts';
 import { restoreCommand } from './restore.ts';
+import { importArticlesCommand } from '../modules/newsroom/cli-import.ts';
 
 export interface Command {
   readonly name: string;
@@ -17,4 +18,4 @@ export interface Command {
   run(args: string[], config: Config): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand, calendarDueCommand, userAddCommand, userRoleCommand, auditVerifyCommand, backupCommand, restoreCommand];
+export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand, calendarDueCommand, userAddCommand, userRoleCommand, auditVerifyCommand, backupCommand, restoreCommand, importArticlesCommand];
