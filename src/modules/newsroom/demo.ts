@@ -54,4 +54,23 @@ export const newsroomDemo: DemoSeeder = async ({ db, agencies, users }) => {
     await db.insertInto('article_tags').values({ article_id: id, tag_id: tag.id }).execute();
   }
   await syncArticleIndex(db, id);
+
+  // The working session the seed article reports; the article gives no time of day.
+  await db
+    .insertInto('work_schedule_events')
+    .values({
+      event_date: '2008-10-06',
+      start_time: null,
+      end_time: null,
+      place: 'Sở Thông tin và Truyền thông tỉnh Lào Cai',
+      leader: 'Thứ trưởng Bộ Thông tin và Truyền thông Trần Đức Lai',
+      attendees: 'Đồng chí Phạm Văn Cường, Phó Chủ tịch UBND tỉnh; lãnh đạo Sở Thông tin và Truyền thông tỉnh Lào Cai',
+      content: 'Làm việc với Đoàn công tác của Bộ Thông tin và Truyền thông về tháo gỡ khó khăn và triển khai nhiệm vụ của Sở',
+      is_published: 1,
+      agency_id: agencies.get('so-tttt-lao-cai') ?? null,
+      created_by: users.get('editor') ?? null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
 };

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerSearchType } from '../../platform/search/types.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
 import { registerPublicRoutes } from './public-routes.ts';
+import { registerScheduleRoutes } from './schedule-routes.ts';
 import { startScheduler } from './scheduler.ts';
 import { countersByDb, ViewCounter } from './view-counter.ts';
 
@@ -22,6 +23,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
   countersByDb.set(db, views);
   registerPublicRoutes(app, views);
   registerAdminRoutes(app);
+  registerScheduleRoutes(app);
 
   let stopScheduler: (() => void) | undefined;
   let flushTimer: NodeJS.Timeout | undefined;

@@ -76,7 +76,24 @@ export interface RatingSaltsTable {
   salt: string;
 }
 
+export interface WorkScheduleEventsTable {
+  id: Generated<number>;
+  event_date: string;
+  start_time: string | null;
+  end_time: string | null;
+  place: string;
+  leader: string;
+  attendees: string;
+  content: string;
+  is_published: Generated<number>;
+  agency_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface NewsroomTables {
+  work_schedule_events: WorkScheduleEventsTable;
   news_categories: NewsCategoriesTable;
   news_tags: NewsTagsTable;
   articles: ArticlesTable;
