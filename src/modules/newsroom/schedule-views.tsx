@@ -64,7 +64,9 @@ function WeekTable({ ctx, monday, events, actions }: { ctx: ViewContext; monday:
                 </tr>
               );
             }
-            return today.map((e, i) => (
+            return (
+              <>
+                {today.map((e, i) => (
               <tr>
                 {i === 0 ? <th scope="row" rowspan={String(today.length)} safe>{label}</th> : ''}
                 <td safe>{timeOf(ctx, e)}</td>
@@ -74,7 +76,9 @@ function WeekTable({ ctx, monday, events, actions }: { ctx: ViewContext; monday:
                 <td safe>{e.place}</td>
                 {actions === undefined ? '' : <td>{actions(e)}</td>}
               </tr>
-            ));
+                ))}
+              </>
+            );
           })}
         </tbody>
       </table>
