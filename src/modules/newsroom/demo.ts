@@ -3,6 +3,7 @@ import type { DemoSeeder } from '../../platform/seed/demo.ts';
 import { nowIso } from '../../platform/db/dialect.ts';
 import { slugify } from '../../platform/text/slug.ts';
 import { syncArticleIndex } from './article-index.ts';
+import { syncLegalDocumentIndex } from './legal-documents.ts';
 import { SEED_ARTICLE } from './seed-article.ts';
 import { parseTags } from './validate-article.ts';
 
@@ -54,6 +55,32 @@ export const newsroomDemo: DemoSeeder = async ({ db, agencies, users }) => {
     await db.insertInto('article_tags').values({ article_id: id, tag_id: tag.id }).execute();
   }
   await syncArticleIndex(db, id);
+
+  // The rules the article says the Department advised the province to issue; the number and dates
+  // are illustrative (the article does not give them), like the demo's licence line.
+  await db
+    .insertInto('legal_documents')
+    .values({
+      slug: 'quy-che-phat-ngon-va-cung-cap-thong-tin-cho-bao-chi',
+      number_symbol: '15/2008/QĐ-UBND',
+      doc_type: 'quyet-dinh',
+      title: 'Ban hành Quy chế phát ngôn và cung cấp thông tin cho báo chí của các cơ quan hành chính nhà nước tỉnh Lào Cai',
+      issuing_body: 'Ủy ban nhân dân tỉnh Lào Cai',
+      signer: 'Phó Chủ tịch UBND tỉnh',
+      issued_on: '2008-07-15',
+      effective_on: '2008-07-25',
+      expires_on: null,
+      status: 'in_force',
+      replaced_by: null,
+      summary: 'Quy định việc phát ngôn và cung cấp thông tin cho báo chí của các cơ quan hành chính nhà nước tỉnh Lào Cai, do Sở Thông tin và Truyền thông tham mưu. (Số hiệu và ngày tháng minh họa cho bản demo.)',
+      is_published: 1,
+      created_by: users.get('editor') ?? null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const legal = await db.selectFrom('legal_documents').select('id').executeTakeFirstOrThrow();
+  await syncLegalDocumentIndex(db, legal.id);
 
   // The working session the seed article reports; the article gives no time of day.
   await db

@@ -8,6 +8,7 @@ import { registerSearchType } from '../../platform/search/types.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 import { registerScheduleRoutes } from './schedule-routes.ts';
+import { registerLegalRoutes } from './legal-routes.ts';
 import { startScheduler } from './scheduler.ts';
 import { countersByDb, ViewCounter } from './view-counter.ts';
 
@@ -24,6 +25,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
   registerPublicRoutes(app, views);
   registerAdminRoutes(app);
   registerScheduleRoutes(app);
+  registerLegalRoutes(app);
 
   let stopScheduler: (() => void) | undefined;
   let flushTimer: NodeJS.Timeout | undefined;

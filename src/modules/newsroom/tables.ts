@@ -92,7 +92,33 @@ export interface WorkScheduleEventsTable {
   updated_at: string;
 }
 
+export const LEGAL_DOC_TYPES = ['luat', 'nghi-dinh', 'quyet-dinh', 'chi-thi', 'thong-tu', 'nghi-quyet', 'ke-hoach', 'cong-van', 'quy-che', 'thong-bao'] as const;
+export type LegalDocType = (typeof LEGAL_DOC_TYPES)[number];
+export const LEGAL_DOC_STATUSES = ['in_force', 'not_yet', 'amended', 'replaced', 'expired'] as const;
+export type LegalDocStatus = (typeof LEGAL_DOC_STATUSES)[number];
+
+export interface LegalDocumentsTable {
+  id: Generated<number>;
+  slug: string;
+  number_symbol: string;
+  doc_type: LegalDocType;
+  title: string;
+  issuing_body: string;
+  signer: string;
+  issued_on: string;
+  effective_on: string | null;
+  expires_on: string | null;
+  status: LegalDocStatus;
+  replaced_by: string | null;
+  summary: string;
+  is_published: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface NewsroomTables {
+  legal_documents: LegalDocumentsTable;
   work_schedule_events: WorkScheduleEventsTable;
   news_categories: NewsCategoriesTable;
   news_tags: NewsTagsTable;
