@@ -9,6 +9,7 @@ import type { CurrentUser } from '../../platform/http/context.ts';
 import { sendHtml, viewContext } from '../../ui/view-context.ts';
 import { ADMIN_BASE, ArticleFormPage, ArticleListPage, RevisionsPage } from './admin-views.tsx';
 import { diffLines } from './diff.ts';
+import { registerCoverRoutes } from './cover-routes.ts';
 import {
   canApproveArticle,
   canArchiveArticle,
@@ -101,7 +102,7 @@ const parseId = (raw: string): number => {
   return Number(raw);
 };
 
-export function registerAdminRoutes(app: FastifyInstance): void {
+export async function registerAdminRoutes(app: FastifyInstance): Promise<void> {
   const { store, config } = app.deps;
   const db = store.db;
   app.deps.adminNav.push({ href: ADMIN_BASE, label: 'newsroom.admin_title', roles: ['editor', 'writer'], order: 10 });
@@ -169,10 +170,13 @@ export function registerAdminRoutes(app: FastifyInstance): void {
         conflict: extra.conflict,
         liveUrl: category === undefined ? undefined : articleUrl(category.slug, article.slug),
         actions: allowedActions(request.user!, article),
+        cover: working.cover_sha256 === null ? undefined : { sha256: working.cover_sha256, alt: working.cover_alt ?? '' },
       }),
       status,
     );
   }
+
+  await registerCoverRoutes(app, renderEdit);
 
   app.get<{ Params: { id: string }; Querystring: { ok?: string } }>(`${ADMIN_BASE}/:id`, { preHandler: staffOnly }, async (request, reply) => {
     const noticeKey = NOTICES[request.query.ok ?? ''];

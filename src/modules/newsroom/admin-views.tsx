@@ -10,6 +10,7 @@ import type { DiffLine } from './diff.ts';
 import type { ArticleRow, CategoryRow, RevisionRow, StaffArticleRow } from './queries.ts';
 import { articleUrl } from './queries.ts';
 import { ratingSummary } from './rate-article.ts';
+import { variantUrl } from './cover-image.ts';
 import { ARTICLE_STATUSES, type ArticleStatus } from './tables.ts';
 import type { WorkflowAction } from './workflow.ts';
 
@@ -92,6 +93,7 @@ export interface ArticleFormProps {
   readonly actions?: readonly WorkflowAction[];
   readonly conflict?: readonly DiffLine[] | undefined;
   readonly stepErrors?: FieldErrors | undefined;
+  readonly cover?: { sha256: string; alt: string } | undefined;
 }
 
 function CategorySelect({ ctx, categories, value, errors }: { ctx: ViewContext; categories: readonly CategoryRow[]; value: string; errors?: FieldErrors | undefined }): JSX.Element {
@@ -192,6 +194,37 @@ function WorkflowPanel({ ctx, article, actions, errors }: { ctx: ViewContext; ar
   );
 }
 
+function CoverForm({ ctx, article, cover, errors }: { ctx: ViewContext; article: ArticleRow; cover?: { sha256: string; alt: string } | undefined; errors?: FieldErrors | undefined }): JSX.Element {
+  const t = ctx.t;
+  const fileError = fieldMessage(t, errors, 'cover');
+  return (
+    <section aria-labelledby="cover-title" class="stack">
+      <h2 id="cover-title" safe>{t('newsroom.cover')}</h2>
+      {cover === undefined ? <p class="muted" safe>{t('newsroom.cover_none')}</p> : <img src={variantUrl(cover.sha256, 640)} alt={cover.alt} width="320" />}
+      <form method="post" action={`${ADMIN_BASE}/${article.id}/anh-bia`} enctype="multipart/form-data" class="stack">
+        <CsrfField ctx={ctx} />
+        <div class={fileError === undefined ? 'field' : 'field field-error'}>
+          <label for="f-cover" safe>{t('newsroom.cover_file')}</label>
+          <p class="hint" id="f-cover-hint" safe>{t('newsroom.cover_hint')}</p>
+          {fileError === undefined ? '' : <p class="error-message" id="f-cover-error" safe>{fileError}</p>}
+          <input type="file" id="f-cover" name="cover" accept="image/jpeg,image/png,image/webp,image/gif" aria-describedby={fileError === undefined ? 'f-cover-hint' : 'f-cover-hint f-cover-error'} aria-invalid={fileError === undefined ? undefined : 'true'} />
+        </div>
+        <TextField t={t} name="cover_alt" label={t('newsroom.cover_alt')} value={cover?.alt} errors={errors} maxlength={300} />
+        <div class="actions">
+          <button type="submit" class="button-secondary" safe>{t('newsroom.cover_upload')}</button>
+        </div>
+      </form>
+      {cover === undefined ? '' : (
+        <form method="post" action={`${ADMIN_BASE}/${article.id}/anh-bia`} enctype="multipart/form-data">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="remove" value="1" />
+          <button type="submit" class="button-secondary" safe>{t('newsroom.cover_remove')}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
 export function ArticleFormPage(props: ArticleFormProps): JSX.Element {
   const { ctx, values, errors, article } = props;
   const t = ctx.t;
@@ -237,6 +270,7 @@ export function ArticleFormPage(props: ArticleFormProps): JSX.Element {
             <a href={`${ADMIN_BASE}/${article.id}/phien-ban`} safe>{t('newsroom.revisions')}</a>
           </p>
           <ErrorSummary t={t} errors={props.stepErrors} labels={labels} />
+          <CoverForm ctx={ctx} article={article} cover={props.cover} errors={errors} />
           <WorkflowPanel ctx={ctx} article={article} actions={props.actions ?? []} errors={props.stepErrors} />
         </div>
       )}

@@ -23,7 +23,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
   const views = new ViewCounter(db);
   countersByDb.set(db, views);
   registerPublicRoutes(app, views);
-  registerAdminRoutes(app);
+  await registerAdminRoutes(app);
   registerScheduleRoutes(app);
   registerLegalRoutes(app);
 

@@ -7,6 +7,7 @@ import type { CategoryRow, PublicArticleSummary, RevisionRow } from './queries.t
 import { articleUrl } from './queries.ts';
 import type { RatingSummary } from './rate-article.ts';
 import { MAX_STARS } from './rate-article.ts';
+import { variantUrl } from './cover-image.ts';
 
 const categoryName = (ctx: ViewContext, c: { name_vi: string; name_en: string }): string => (ctx.locale === 'vi' ? c.name_vi : c.name_en);
 const summaryCategory = (ctx: ViewContext, a: PublicArticleSummary): string => (ctx.locale === 'vi' ? a.category_name_vi : a.category_name_en);
@@ -233,6 +234,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
           <meta property="og:url" content={canonical} />
           <meta property="og:locale" content="vi_VN" />
           <meta property="article:published_time" content={article.published_at} />
+          {revision.cover_sha256 === null ? '' : <meta property="og:image" content={`${ctx.publicUrl.origin}${variantUrl(revision.cover_sha256, 1280)}`} />}
         </>
       }
     >
@@ -245,6 +247,11 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
           <span safe>{` · ${t('newsroom.views', { count: formatNumber(article.view_count, ctx.locale) })}`}</span>
         </p>
         {revision.lead === '' ? '' : <p class="lead" safe>{revision.lead}</p>}
+        {revision.cover_sha256 === null ? '' : (
+          <figure class="article-cover">
+            <img src={variantUrl(revision.cover_sha256, 1280)} alt={revision.cover_alt ?? ''} />
+          </figure>
+        )}
         <div class="prose">{safeBody}</div>
         <p class="article-author" safe>{revision.author_byline}</p>
         {revision.source === null ? '' : <p class="muted" safe>{`${t('newsroom.source')}: ${revision.source}`}</p>}

@@ -72,6 +72,8 @@ export interface RevisionRow {
   event_date: string | null;
   tags: string;
   note: string | null;
+  cover_sha256: string | null;
+  cover_alt: string | null;
   created_by: number | null;
   created_at: string;
 }

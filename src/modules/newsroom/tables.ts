@@ -54,6 +54,9 @@ export interface ArticleRevisionsTable {
   /** Tag names, comma-separated, as the writer typed them. */
   tags: string;
   note: string | null;
+  /** Cover image by content hash (files under DATA_DIR/newsroom/images), with its alt text. */
+  cover_sha256: string | null;
+  cover_alt: string | null;
   created_by: number | null;
   created_at: string;
 }
