@@ -9,6 +9,7 @@ import { registerAdminRoutes } from './admin-routes.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 import { registerScheduleRoutes } from './schedule-routes.ts';
 import { registerLegalRoutes } from './legal-routes.ts';
+import { registerCategoryRoutes } from './category-routes.ts';
 import { startScheduler } from './scheduler.ts';
 import { countersByDb, ViewCounter } from './view-counter.ts';
 
@@ -26,6 +27,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
   await registerAdminRoutes(app);
   registerScheduleRoutes(app);
   registerLegalRoutes(app);
+  registerCategoryRoutes(app);
 
   let stopScheduler: (() => void) | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
