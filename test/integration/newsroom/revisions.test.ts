@@ -98,7 +98,7 @@ test('unpublishing and archiving take the article offline, out of search and fee
   const editor = await signedIn(app, store, 'editor');
   assert.equal((await step(editor, id, 'unpublish')).status, 303);
   assert.equal((await reader.get(path)).status, 404);
-  assert.equal(JSON.parse((await reader.get('/api/v1/search?q=quy+che+phat+ngon')).body).total, 0);
+  assert.equal(JSON.parse((await reader.get('/api/v1/search?q=quy+che+phat+ngon&type=article')).body).total, 0);
   assert.doesNotMatch((await reader.get('/tin-tuc/rss.xml')).body, /quy-che-phat-ngon/);
   assert.doesNotMatch((await reader.get('/sitemap.xml')).body, /quy-che-phat-ngon/);
   assert.equal((await step(editor, id, 'publish')).status, 303);
