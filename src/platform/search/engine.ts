@@ -5,7 +5,8 @@
  * ("doan cong tac" finds "Đoàn công tác"), whatever the server locale.
  *
  * The dialect branches of the search live in this file only:
- * - SQLite: a contentless FTS5 table `search_fts` keyed by search_documents.id, ranked by bm25();
+ * - SQLite: a contentless FTS5 table `search_fts` keyed by search_documents.id, holding the filter
+ *   columns too (migration 0015), ranked by bm25();
  * - PostgreSQL: a `tsvector` column with the 'simple' configuration and a GIN index, ranked by ts_rank().
  */
 import { sql, SqliteAdapter, type RawBuilder } from 'kysely';
@@ -92,7 +93,7 @@ export async function indexDocument(db: Db, doc: SearchDocument): Promise<void> 
     .executeTakeFirstOrThrow();
   if (isSqliteDb(db)) {
     await sql`delete from search_fts where rowid = ${id}`.execute(db);
-    await sql`insert into search_fts (rowid, folded_title, folded_body) values (${id}, ${row.folded_title}, ${row.folded_body})`.execute(db);
+    await sql`insert into search_fts (rowid, folded_title, folded_body, doc_type, category_id, published_at) values (${id}, ${row.folded_title}, ${row.folded_body}, ${row.doc_type}, ${row.category_id}, ${row.published_at})`.execute(db);
   } else {
     await sql`update search_documents set tsv = setweight(to_tsvector('simple', folded_title), 'A') || setweight(to_tsvector('simple', folded_body), 'B') where id = ${id}`.execute(db);
   }
@@ -106,13 +107,15 @@ export async function removeDocument(db: Db, type: string, id: string | number):
   await db.deleteFrom('search_documents').where('id', '=', row.id).execute();
 }
 
-function filters(query: SearchQuery): RawBuilder<unknown>[] {
+/** Filter conditions on the columns of `table` (search_fts on SQLite, search_documents on PostgreSQL). */
+function filters(query: SearchQuery, table: string): RawBuilder<unknown>[] {
+  const col = (name: string) => sql.ref(`${table}.${name}`);
   const where: RawBuilder<unknown>[] = [];
-  if (query.types !== undefined && query.types.length > 0) where.push(sql`d.doc_type in (${sql.join(query.types.map((t) => sql`${t}`))})`);
+  if (query.types !== undefined && query.types.length > 0) where.push(sql`${col('doc_type')} in (${sql.join(query.types.map((t) => sql`${t}`))})`);
   const categories = query.category === undefined || query.category === null ? [] : typeof query.category === 'number' ? [query.category] : query.category;
-  if (categories.length > 0) where.push(sql`d.category_id in (${sql.join(categories.map((c) => sql`${c}`))})`);
-  if (query.from !== undefined && query.from !== null) where.push(sql`d.published_at >= ${query.from}`);
-  if (query.to !== undefined && query.to !== null) where.push(sql`d.published_at <= ${query.to}`);
+  if (categories.length > 0) where.push(sql`${col('category_id')} in (${sql.join(categories.map((c) => sql`${c}`))})`);
+  if (query.from !== undefined && query.from !== null) where.push(sql`${col('published_at')} >= ${query.from}`);
+  if (query.to !== undefined && query.to !== null) where.push(sql`${col('published_at')} <= ${query.to}`);
   return where;
 }
 
@@ -134,24 +137,27 @@ export async function searchDocuments(db: Db, query: SearchQuery): Promise<Searc
   const empty = { total: 0, page, pageSize, results: [], terms, truncated: parsed.truncated };
   if (parsed.groups.length === 0) return empty;
 
-  const extra = filters(query);
   const offset = (page - 1) * pageSize;
   let total: number;
   let rows: HitRow[];
   if (isSqliteDb(db)) {
     const match = toFts5(parsed);
-    const where = sql.join([sql`search_fts match ${match}`, ...extra], sql` and `);
-    const from = sql`search_fts join search_documents d on d.id = search_fts.rowid`;
-    total = (await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db)).rows[0]?.n ?? 0;
+    const where = sql.join([sql`search_fts match ${match}`, ...filters(query, 'search_fts')], sql` and `);
+    total = (await sql<{ n: number }>`select count(*) as n from search_fts where ${where}`.execute(db)).rows[0]?.n ?? 0;
     if (total === 0) return empty;
-    // bm25() is lower for better matches; the title column weighs five times the body.
-    rows = (
-      await sql<HitRow>`select d.doc_type, d.doc_id, d.title, d.body, d.url, d.published_at from ${from} where ${where}
-        order by bm25(search_fts, 5.0, 1.0), d.published_at desc limit ${pageSize} offset ${offset}`.execute(db)
-    ).rows;
+    // Ranked inside the FTS table (bm25() is lower for better matches; the title weighs five times the
+    // body), then only the page's documents are read.
+    const ranked = (await sql<{ id: number }>`select rowid as id from search_fts where ${where} order by bm25(search_fts, 5.0, 1.0), published_at desc limit ${pageSize} offset ${offset}`.execute(db)).rows;
+    const ids = ranked.map((r) => r.id);
+    const byId = new Map(
+      ids.length === 0
+        ? []
+        : (await sql<HitRow & { id: number }>`select id, doc_type, doc_id, title, body, url, published_at from search_documents where id in (${sql.join(ids.map((i) => sql`${i}`))})`.execute(db)).rows.map((r) => [r.id, r] as const),
+    );
+    rows = ids.map((i) => byId.get(i)).filter((r): r is HitRow & { id: number } => r !== undefined);
   } else {
     const tsq = toTsquery(parsed);
-    const where = sql.join([sql`d.tsv @@ to_tsquery('simple', ${tsq})`, ...extra], sql` and `);
+    const where = sql.join([sql`d.tsv @@ to_tsquery('simple', ${tsq})`, ...filters(query, 'd')], sql` and `);
     total = Number((await sql<{ n: number }>`select count(*)::integer as n from search_documents d where ${where}`.execute(db)).rows[0]?.n ?? 0);
     if (total === 0) return empty;
     rows = (

@@ -3,7 +3,35 @@
  * words wrapped in <mark>. Matching runs on the folded text; the offsets map it back to the
  * original, so "doan" highlights "Đoàn". The result is HTML: everything else is escaped here.
  */
-import { foldWithOffsets } from '../text/fold.ts';
+import { fold, nfc } from '../text/fold.ts';
+
+// fold() of one character, remembered: a text uses few distinct characters, and snippets are cut
+// for every result of every search.
+const foldedChars = new Map<string, string>();
+const foldChar = (c: string): string => {
+  let f = foldedChars.get(c);
+  if (f === undefined) {
+    f = fold(c);
+    if (foldedChars.size < 10_000) foldedChars.set(c, f);
+  }
+  return f;
+};
+
+/** Same result as foldWithOffsets() in platform/text (folded text and a map back to the original). */
+function foldWithOffsets(original: string): { folded: string; offsets: number[] } {
+  const source = nfc(original);
+  const parts: string[] = [];
+  const offsets: number[] = [];
+  let index = 0;
+  for (const char of source) {
+    const f = foldChar(char);
+    for (let i = 0; i < f.length; i++) offsets.push(index);
+    parts.push(f);
+    index += char.length;
+  }
+  offsets.push(index);
+  return { folded: parts.join(''), offsets };
+}
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
