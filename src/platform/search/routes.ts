@@ -32,8 +32,9 @@ function parseFilters(raw: { type: string; from: string; to: string; page: strin
 
 export default async function searchPlugin(app: FastifyInstance): Promise<void> {
   const db = app.deps.store.db;
-  // Search is the most expensive public request: a generous limit per address still stops a flood.
-  const limit = app.rateLimit({ max: 120, timeWindow: '1 minute' });
+  // Search is the most expensive public request: a limit per address stops a flood while leaving
+  // room for many readers behind one office or mobile-carrier address (10 a second).
+  const limit = app.rateLimit({ max: 600, timeWindow: '1 minute' });
 
   app.get<{ Querystring: Raw }>('/tim-kiem', { preHandler: limit }, async (request, reply) => {
     const values = { q: one(request.query.q).trim(), loai: one(request.query.loai), tu: one(request.query.tu), den: one(request.query.den) };
