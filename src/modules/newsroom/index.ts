@@ -12,6 +12,7 @@ import { registerLegalRoutes } from './legal-routes.ts';
 import { registerCategoryRoutes } from './category-routes.ts';
 import { startScheduler } from './scheduler.ts';
 import { countersByDb, ViewCounter } from './view-counter.ts';
+import { PageCache } from './page-cache.ts';
 
 const VIEW_FLUSH_MS = 10_000;
 const SCHEDULER_POLL_MS = 15_000;
@@ -23,7 +24,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
 
   const views = new ViewCounter(db);
   countersByDb.set(db, views);
-  registerPublicRoutes(app, views);
+  registerPublicRoutes(app, views, new PageCache());
   await registerAdminRoutes(app);
   registerScheduleRoutes(app);
   registerLegalRoutes(app);

@@ -26,6 +26,8 @@ import { ArticlePage, CategoryPage, MessagePage, NewsIndexPage, PrintPage } from
 import { parseStars, rateArticle, ratingSummary } from './rate-article.ts';
 import { atom, rss, sitemap, type FeedInfo } from './feeds.ts';
 import type { ViewCounter } from './view-counter.ts';
+import { articleStamp, CSRF_PLACEHOLDER, VIEWS_PLACEHOLDER, type PageCache } from './page-cache.ts';
+import { formatNumber } from '../../platform/text/format.ts';
 
 export const PAGE_SIZE = 10;
 const FEED_SIZE = 30;
@@ -44,7 +46,7 @@ export async function newsSections(app: FastifyInstance, perCategory = 5) {
   return { featured: await featuredPublicArticles(db, now, 3), sections: sections.filter((s) => s.items.length > 0) };
 }
 
-export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter): void {
+export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, pages: PageCache): void {
   const { store, config } = app.deps;
   const db = store.db;
   const origin = config.publicUrl.origin;
@@ -111,25 +113,38 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter): 
   const RATING_NOTICES: Record<string, 'newsroom.rating_thanks' | 'newsroom.rating_already'> = { ok: 'newsroom.rating_thanks', 'da-danh-gia': 'newsroom.rating_already' };
 
   app.get<{ Params: { cat: string; slug: string }; Querystring: { 'danh-gia'?: string } }>('/tin-tuc/:cat/:slug', async (request, reply) => {
+    const noticeKey = RATING_NOTICES[request.query['danh-gia'] ?? ''];
+    // Only the plain page of a reader who is not signed in is shared between readers.
+    const isCacheable = request.user === null && noticeKey === undefined;
+    const fill = (html: string, viewCount: number) => html.replaceAll(CSRF_PLACEHOLDER, request.csrfToken).replaceAll(VIEWS_PLACEHOLDER, formatNumber(viewCount, request.locale));
+    const key = `${request.locale}:${request.params.cat}/${request.params.slug}`;
+    if (isCacheable && SLUG.test(request.params.slug)) {
+      const current = await articleBySlug(db, request.params.slug);
+      const cached = current === undefined ? undefined : pages.get(key, articleStamp(current));
+      if (current !== undefined && cached !== undefined) {
+        views.count(current.id);
+        return reply.type('text/html; charset=utf-8').header('x-cache', 'hit').send(fill(cached, current.view_count + views.pendingFor(current.id)));
+      }
+    }
     const found = await publicArticle(request.params);
     if (!found.isCanonical) return reply.redirect(found.path, 301);
     const { article, revision, trail } = found;
     views.count(article.id);
     const ctx = await viewContext(request);
-    const noticeKey = RATING_NOTICES[request.query['danh-gia'] ?? ''];
-    return sendHtml(
-      reply,
-      ArticlePage({
-        ctx,
-        article: { ...article, view_count: article.view_count + views.pendingFor(article.id) },
-        revision,
-        trail,
-        related: await relatedPublicArticles(db, nowIso(), article, 5),
-        rating: ratingSummary(article.rating_sum, article.rating_count),
-        ratingNotice: noticeKey === undefined ? undefined : request.t(noticeKey),
-        safeBody: revision.body,
-      }),
-    );
+    const html = await ArticlePage({
+      ctx: isCacheable ? { ...ctx, csrfToken: CSRF_PLACEHOLDER } : ctx,
+      article: { ...article, view_count: article.view_count + views.pendingFor(article.id) },
+      revision,
+      trail,
+      related: await relatedPublicArticles(db, nowIso(), article, 5),
+      rating: ratingSummary(article.rating_sum, article.rating_count),
+      ratingNotice: noticeKey === undefined ? undefined : request.t(noticeKey),
+      safeBody: revision.body,
+      ...(isCacheable ? { viewsText: VIEWS_PLACEHOLDER } : {}),
+    });
+    if (!isCacheable) return sendHtml(reply, html);
+    pages.set(key, articleStamp(article), html);
+    return reply.type('text/html; charset=utf-8').header('x-cache', 'miss').send(fill(html, article.view_count + views.pendingFor(article.id)));
   });
 
   app.get<{ Params: { cat: string; slug: string } }>('/tin-tuc/:cat/:slug/ban-in', async (request, reply) => {

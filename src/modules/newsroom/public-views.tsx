@@ -180,6 +180,8 @@ export interface ArticlePageProps {
   readonly ratingError?: string | undefined;
   /** Sanitised at save time (sanitize.ts); the only HTML rendered unescaped. */
   readonly safeBody: string;
+  /** The view count as shown; a placeholder when the page is cached (page-cache.ts). */
+  readonly viewsText?: string;
 }
 
 function RatingBox({ ctx, articleId, rating, notice, error }: { ctx: ViewContext; articleId: number; rating: RatingSummary; notice?: string | undefined; error?: string | undefined }): JSX.Element {
@@ -244,7 +246,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
         <p class="muted article-meta">
           <span safe>{`${t('newsroom.published_on')} `}</span>
           <time datetime={article.published_at} safe>{formatDate(article.published_at)}</time>
-          <span safe>{` · ${t('newsroom.views', { count: formatNumber(article.view_count, ctx.locale) })}`}</span>
+          <span safe>{` · ${t('newsroom.views', { count: props.viewsText ?? formatNumber(article.view_count, ctx.locale) })}`}</span>
         </p>
         {revision.lead === '' ? '' : <p class="lead" safe>{revision.lead}</p>}
         {revision.cover_sha256 === null ? '' : (

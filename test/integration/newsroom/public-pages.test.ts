@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { build } from '../../helpers/build.ts';
 import { Client } from '../../helpers/client.ts';
-import { articleForm, categoryId, publishedArticle } from './helpers.ts';
+import { articleForm, categoryId, publishedArticle, signedIn, step } from './helpers.ts';
 
 const SEED_PATH = '/tin-tuc/hoat-dong-cua-so/doan-cong-tac-cua-bo-thong-tin-truyen-thong-lam-viec-voi-so-tt-tt-tinh-lao-cai';
 
@@ -77,4 +77,35 @@ test('news index, category pages with pagination, related articles and feeds', a
   const robots = await reader.get('/robots.txt');
   assert.match(robots.body, /Sitemap: http:\/\/localhost:3000\/sitemap.xml/);
   assert.match(robots.body, /Disallow: \/quan-tri/);
+});
+
+test('article pages are cached for readers not signed in, each with their own form token, and refreshed by a rating or a new publication', async (t) => {
+  const { app, store } = await build(t);
+  const cat = await categoryId(store, 'cong-nghe-thong-tin');
+  const { id, path } = await publishedArticle(app, store, articleForm(cat, { title: 'Bài kiểm tra bộ nhớ đệm', body: 'Bản đầu.' }));
+  const a = new Client(app);
+  const b = new Client(app);
+  const first = await a.get(path);
+  assert.equal(first.headers['x-cache'], 'miss');
+  const second = await b.get(path);
+  assert.equal(second.headers['x-cache'], 'hit');
+  assert.doesNotMatch(second.body, /placeholder/);
+  const tokenA = /name="_csrf" value="([^"]+)"/.exec(first.body)![1];
+  const tokenB = /name="_csrf" value="([^"]+)"/.exec(second.body)![1];
+  assert.notEqual(tokenA, tokenB, 'the cached page carries each browser its own CSRF token');
+  assert.match(second.body, /2 lượt xem/);
+  assert.equal((await b.post(`/tin-tuc/danh-gia/${id}`, { stars: '5' })).status, 303, 'the cached form token works');
+  const afterRating = await a.get(path);
+  assert.equal(afterRating.headers['x-cache'], 'miss');
+  assert.match(afterRating.body, /ĐÁNH GIÁ BÀI VIẾT \(1\)/);
+  const editor = await signedIn(app, store, 'editor');
+  const signedInPage = await editor.get(path);
+  assert.equal(signedInPage.headers['x-cache'], undefined, 'signed-in readers get their own page');
+  const form = await editor.get(`/quan-tri/tin-bai/${id}`);
+  const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
+  await editor.post(`/quan-tri/tin-bai/${id}`, { ...articleForm(cat, { title: 'Bài kiểm tra bộ nhớ đệm', body: 'Bản thứ hai.' }), version });
+  for (const action of ['submit', 'approve', 'publish']) assert.equal((await step(editor, id, action)).status, 303);
+  const republished = await a.get(path);
+  assert.equal(republished.headers['x-cache'], 'miss');
+  assert.match(republished.body, /Bản thứ hai\./);
 });
