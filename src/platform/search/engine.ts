@@ -63,6 +63,8 @@ export interface SearchResults {
 export const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 50;
 const MAX_PAGE = 1000;
+/** How many matches are scored at most (SQLite): beyond, the most recently indexed are ranked. */
+export const RANK_CANDIDATES = 2000;
 // A body longer than this is indexed by its beginning only: PostgreSQL refuses tsvectors over 1 MB.
 const MAX_INDEXED_CHARS = 200_000;
 
@@ -147,7 +149,15 @@ export async function searchDocuments(db: Db, query: SearchQuery): Promise<Searc
     if (total === 0) return empty;
     // Ranked inside the FTS table (bm25() is lower for better matches; the title weighs five times the
     // body), then only the page's documents are read.
-    const ranked = (await sql<{ id: number }>`select rowid as id from search_fts where ${where} order by bm25(search_fts, 5.0, 1.0), published_at desc limit ${pageSize} offset ${offset}`.execute(db)).rows;
+    // A query matching a large part of the corpus would score every match; past RANK_CANDIDATES
+    // matches only the most recently indexed ones are ranked (FTS5 walks its doclists in rowid order,
+    // so the bound is found without scoring).
+    let bound = sql``;
+    if (total > RANK_CANDIDATES) {
+      const edge = (await sql<{ id: number }>`select rowid as id from search_fts where ${where} order by rowid desc limit 1 offset ${RANK_CANDIDATES - 1}`.execute(db)).rows[0];
+      if (edge !== undefined) bound = sql` and rowid >= ${edge.id}`;
+    }
+    const ranked = (await sql<{ id: number }>`select rowid as id from search_fts where ${where}${bound} order by bm25(search_fts, 5.0, 1.0), published_at desc limit ${pageSize} offset ${offset}`.execute(db)).rows;
     const ids = ranked.map((r) => r.id);
     const byId = new Map(
       ids.length === 0
