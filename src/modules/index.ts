@@ -1,6 +1,8 @@
 /** Every module's plugin, in the order they are registered. */
 import type { FastifyPluginAsync } from 'fastify';
 import portal from './portal/index.ts';
+import mailWorker from '../platform/mail/worker.ts';
+import auth from '../platform/auth/plugin.ts';
 import admin from './admin/index.ts';
 import calendar from '../platform/calendar/plugin.ts';
 import search from '../platform/search/routes.ts';
@@ -8,4 +10,4 @@ import newsroom from './newsroom/index.ts';
 import statistics from './statistics/index.ts';
 import eservices from './eservices/index.ts';
 
-export const modules: readonly FastifyPluginAsync[] = [portal, admin, calendar, statistics, eservices, search, newsroom];
+export const modules: readonly FastifyPluginAsync[] = [mailWorker, auth, portal, admin, calendar, statistics, eservices, search, newsroom];

@@ -2,13 +2,14 @@
 import { errorMessages } from '../errors-messages.ts';
 import { shellMessages } from '../../ui/messages.ts';
 import { calendarMessages } from '../calendar/messages.ts';
+import { authMessages } from '../auth/messages.ts';
 import { searchMessages } from '../search/messages.ts';
 import { newsroomMessages } from '../../modules/newsroom/messages.ts';
 import { adminMessages } from '../../modules/admin/messages.ts';
 import { eservicesMessages } from '../../modules/eservices/messages.ts';
 import { statisticsMessages } from '../../modules/statistics/messages.ts';
 
-const parts = [shellMessages, errorMessages, calendarMessages, adminMessages, statisticsMessages, eservicesMessages, searchMessages, newsroomMessages] as const;
+const parts = [shellMessages, errorMessages, calendarMessages, adminMessages, statisticsMessages, eservicesMessages, searchMessages, newsroomMessages, authMessages] as const;
 
 type Keys<P> = P extends { vi: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = Keys<(typeof parts)[number]>;

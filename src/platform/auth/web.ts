@@ -1,0 +1,46 @@
+/** Helpers shared by the account routes: the session cookie, the pending session, the QR code, form values. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { FormValues } from '../http/form-body.ts';
+import { field } from '../http/form-body.ts';
+import { loadSession, SESSION_COOKIE, SESSION_TTL_MS, type LoadedSession } from './session.ts';
+import { otpauthUri } from './totp.ts';
+
+/** Routes answer 429 (a localized page via the error handler) past this many POSTs per IP per minute. */
+export const POST_RATE_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } } as const;
+
+export const isSecure = (request: FastifyRequest): boolean => request.server.deps.config.publicUrl.protocol === 'https:';
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(request), maxAge: SESSION_TTL_MS / 1000 });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(request) });
+}
+
+/** The browser's session when it still waits for its second step (the platform hook leaves request.user null then). */
+export async function pendingSession(request: FastifyRequest): Promise<LoadedSession | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (token === undefined) return null;
+  const session = await loadSession(request.server.deps.store.db, token);
+  return session !== null && session.mfaPending ? session : null;
+}
+
+/** The key of whatever session the browser holds (live or pending), to replace at sign-in. */
+export async function anySessionKey(request: FastifyRequest): Promise<string | null> {
+  if (request.sessionKey !== null) return request.sessionKey;
+  return (await pendingSession(request))?.key ?? null;
+}
+
+export async function qrDataUri(secret: string, email: string, issuer: string): Promise<string> {
+  const svg = await QRCode.toString(otpauthUri(secret, email, issuer), { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
+/** The typed values to show again in a re-rendered form; password fields are never echoed. */
+export function keptValues(values: FormValues, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, field(values, n)]));
+}
+
+export const formOf = (body: unknown): FormValues => (body !== null && typeof body === 'object' ? (body as FormValues) : {});
