@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { build } from '../../helpers/build.ts';
-import { Client } from '../../helpers/client.ts';
+import type { Client } from '../../helpers/client.ts';
 import { startSmtp } from '../../helpers/smtp.ts';
 import { createMailTransport, flushOutbox } from '../../../src/platform/mail/outbox.ts';
 import { base32Decode, totp } from '../../../src/platform/auth/totp.ts';
