@@ -126,3 +126,13 @@ test('changing the password needs the current one and signs out the other sessio
   assert.equal((await second.get('/tai-khoan')).status, 303);
   assert.equal((await signIn(new Client(app), 'hoa@example.vn', 'mật khẩu mới 2026')).status, 303);
 });
+
+test('the session cookie is Secure when the public URL is https', async (t) => {
+  const { build } = await import('../../helpers/build.ts');
+  const { app } = await build(t, { env: { PUBLIC_URL: 'https://congso.example.vn' } });
+  const client = new Client(app);
+  await register(client, 'hoa@example.vn');
+  const res = await signIn(client, 'hoa@example.vn', PASSWORD);
+  assert.equal(res.status, 303);
+  assert.match(String(res.headers['set-cookie']), /sid=[^;]+;.*Secure/);
+});
