@@ -5,8 +5,18 @@ import type { ViewContext } from '../../ui/view-context.ts';
 import type { FormState } from './sign-in-pages.tsx';
 import type { AuthUser } from './queries.ts';
 
-export function AccountPage({ ctx, user, password = {}, totp = {}, notice }: { ctx: ViewContext; user: AuthUser; password?: FormState; totp?: FormState; notice?: string }): JSX.Element {
+export interface AccountPageProps {
+  readonly ctx: ViewContext;
+  readonly user: AuthUser;
+  readonly profile?: FormState;
+  readonly password?: FormState;
+  readonly totp?: FormState;
+  readonly notice?: string | undefined;
+}
+
+export function AccountPage({ ctx, user, profile = {}, password = {}, totp = {}, notice }: AccountPageProps): JSX.Element {
   const { t } = ctx;
+  const profileLabels = { full_name: t('auth.full_name'), phone: t('auth.phone') };
   const pwLabels = { current_password: t('auth.current_password'), password: t('auth.new_password'), password_confirm: t('auth.password_confirm') };
   const totpLabels = { totp_password: t('auth.password') };
   const typeKey = user.account_type === 'business' ? 'auth.type_business' : user.account_type === 'staff' ? 'auth.type_staff' : 'auth.type_citizen';
@@ -18,15 +28,21 @@ export function AccountPage({ ctx, user, password = {}, totp = {}, notice }: { c
         <section aria-labelledby="profile-title">
           <h2 id="profile-title" safe>{t('auth.profile')}</h2>
           <dl class="details">
-            <dt safe>{t('auth.full_name')}</dt>
-            <dd safe>{user.full_name}</dd>
             <dt safe>{t('auth.email')}</dt>
             <dd safe>{`${user.email} (${t(user.email_verified_at === null ? 'auth.email_unverified' : 'auth.email_verified')})`}</dd>
-            <dt safe>{t('auth.phone')}</dt>
-            <dd safe>{user.phone ?? '—'}</dd>
             <dt safe>{t('auth.account_type')}</dt>
             <dd safe>{t(typeKey)}</dd>
           </dl>
+          <FormAlert message={profile.alert} />
+          <ErrorSummary t={t} errors={profile.errors} labels={profileLabels} />
+          <form method="post" action="/tai-khoan/ho-so" novalidate>
+            <CsrfField ctx={ctx} />
+            <TextField t={t} name="full_name" label={profileLabels.full_name} value={profile.values?.full_name ?? user.full_name} errors={profile.errors} required autocomplete="name" maxlength={200} />
+            <TextField t={t} name="phone" type="tel" label={profileLabels.phone} value={profile.values?.phone ?? user.phone ?? ''} errors={profile.errors} autocomplete="tel" maxlength={20} />
+            <div class="actions">
+              <button type="submit" class="button" safe>{t('auth.save_profile')}</button>
+            </div>
+          </form>
         </section>
         <section aria-labelledby="password-title">
           <h2 id="password-title" safe>{t('auth.change_password')}</h2>

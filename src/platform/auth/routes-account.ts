@@ -14,7 +14,9 @@ import { authUserById } from './queries.ts';
 import { confirmTotp, pendingTotpSecret, removeTotp } from './second-factor.ts';
 import type { FormState } from './sign-in-pages.tsx';
 import { checkNewPassword } from './validate.ts';
-import { formOf, POST_RATE_LIMIT, qrDataUri } from './web.ts';
+import { formOf, isPhone, keptValues, POST_RATE_LIMIT, qrDataUri } from './web.ts';
+import { updateProfile } from './update-profile.ts';
+import { requireText } from '../../ui/forms.tsx';
 
 const SETUP = '/tai-khoan/xac-thuc-hai-buoc';
 
@@ -23,15 +25,30 @@ export function registerAccountRoutes(app: FastifyInstance): void {
   const db = store.db;
   const guard = { preHandler: requireUserPage };
 
-  const account = async (request: FastifyRequest, parts: { password?: FormState; totp?: FormState; notice?: string } = {}) => {
+  const account = async (request: FastifyRequest, parts: { profile?: FormState; password?: FormState; totp?: FormState; notice?: string | undefined } = {}) => {
     const user = await authUserById(db, requireUser(request).id);
     if (user === undefined) throw new Error('signed-in user vanished');
     return AccountPage({ ctx: await viewContext(request), user, ...parts });
   };
 
   app.get<{ Querystring: { ok?: string } }>('/tai-khoan', guard, async (request, reply) => {
-    const notice = request.query.ok === 'mat-khau' ? request.t('auth.password_changed') : request.query.ok === 'tat-2fa' ? request.t('auth.totp_disabled') : undefined;
+    const notices = { 'mat-khau': 'auth.password_changed', 'tat-2fa': 'auth.totp_disabled', 'ho-so': 'auth.profile_saved' } as const;
+    const ok = request.query.ok;
+    const notice = ok !== undefined && Object.hasOwn(notices, ok) ? request.t(notices[ok as keyof typeof notices]) : undefined;
     return sendHtml(reply, await account(request, { notice }));
+  });
+
+  app.post('/tai-khoan/ho-so', { ...guard, config: POST_RATE_LIMIT }, async (request, reply) => {
+    const user = requireUser(request);
+    const values = formOf(request.body);
+    const kept = keptValues(values, ['full_name', 'phone']);
+    if (!isCsrfValid(request, field(values, '_csrf'), config.secret)) return sendHtml(reply, await account(request, { profile: { values: kept, alert: request.t('error.csrf_invalid') } }), 403);
+    const errors: FieldErrors = {};
+    requireText(errors, 'full_name', kept.full_name ?? '', request.t('auth.full_name'), 200);
+    if (kept.phone !== '' && !isPhone(kept.phone ?? '')) errors.phone = { key: 'auth.error_phone' };
+    if (Object.keys(errors).length > 0) return sendHtml(reply, await account(request, { profile: { values: kept, errors } }), 422);
+    await updateProfile(db, request, user, { fullName: kept.full_name ?? '', phone: kept.phone === '' ? null : (kept.phone ?? null) });
+    return reply.redirect('/tai-khoan?ok=ho-so', 303);
   });
 
   app.post('/tai-khoan/mat-khau', { ...guard, config: POST_RATE_LIMIT }, async (request, reply) => {

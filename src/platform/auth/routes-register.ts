@@ -11,9 +11,7 @@ import { authUserById } from './queries.ts';
 import { registerAccount, verifyEmail } from './register-account.ts';
 import { ForgotPasswordPage, MessagePage, RegisterPage, ResetPasswordPage } from './sign-in-pages.tsx';
 import { checkNewPassword, normalizeEmail } from './validate.ts';
-import { formOf, keptValues, POST_RATE_LIMIT } from './web.ts';
-
-const PHONE = /^\+?[0-9 .-]{8,20}$/;
+import { formOf, isPhone, keptValues, POST_RATE_LIMIT } from './web.ts';
 
 export function registerRegistrationRoutes(app: FastifyInstance): void {
   const { store, config } = app.deps;
@@ -36,7 +34,7 @@ export function registerRegistrationRoutes(app: FastifyInstance): void {
     requireText(errors, 'full_name', kept.full_name ?? '', t('auth.full_name'), 200);
     if (email === '') errors.email = { key: 'shell.field_required', params: { field: t('auth.email').toLowerCase() } };
     else if (!isEmail(email)) errors.email = { key: 'auth.error_email_invalid' };
-    if (kept.phone !== '' && !PHONE.test(kept.phone ?? '')) errors.phone = { key: 'auth.error_phone' };
+    if (kept.phone !== '' && !isPhone(kept.phone ?? '')) errors.phone = { key: 'auth.error_phone' };
     if (accountType !== 'citizen' && accountType !== 'business') errors.account_type = { key: 'auth.error_account_type' };
     if (password === '') errors.password = { key: 'shell.field_required', params: { field: t('auth.password').toLowerCase() } };
     else checkNewPassword(errors, 'password', password, 'password_confirm', confirm, email);

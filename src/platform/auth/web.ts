@@ -44,3 +44,6 @@ export function keptValues(values: FormValues, names: readonly string[]): Record
 }
 
 export const formOf = (body: unknown): FormValues => (body !== null && typeof body === 'object' ? (body as FormValues) : {});
+
+const PHONE = /^\+?[0-9 .-]{8,20}$/;
+export const isPhone = (value: string): boolean => PHONE.test(value);
