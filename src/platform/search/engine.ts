@@ -50,7 +50,9 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
+  /** Exact up to RANK_CANDIDATES; COUNT_CAP means "more than RANK_CANDIDATES" (see totalIsLowerBound). */
   readonly total: number;
+  readonly totalIsLowerBound: boolean;
   readonly page: number;
   readonly pageSize: number;
   readonly results: readonly SearchHit[];
@@ -63,8 +65,13 @@ export interface SearchResults {
 export const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 50;
 const MAX_PAGE = 1000;
-/** How many matches are scored at most (SQLite): beyond, the most recently indexed are ranked. */
+/** How many matches are scored at most: beyond, the most recently indexed are ranked. */
 export const RANK_CANDIDATES = 2000;
+/**
+ * Matches are counted up to this many: counting every match of a very common word reads the whole
+ * index (PostgreSQL: every row's tsvector), which would cost more than the search itself.
+ */
+export const COUNT_CAP = RANK_CANDIDATES + 1;
 // A body longer than this is indexed by its beginning only: PostgreSQL refuses tsvectors over 1 MB.
 const MAX_INDEXED_CHARS = 200_000;
 
@@ -136,7 +143,7 @@ export async function searchDocuments(db: Db, query: SearchQuery): Promise<Searc
   const pageSize = Math.min(Math.max(1, Math.trunc(query.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
   const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), MAX_PAGE);
   const terms = parsed.groups.map((g) => g.join(' '));
-  const empty = { total: 0, page, pageSize, results: [], terms, truncated: parsed.truncated };
+  const empty = { total: 0, totalIsLowerBound: false, page, pageSize, results: [], terms, truncated: parsed.truncated };
   if (parsed.groups.length === 0) return empty;
 
   const offset = (page - 1) * pageSize;
@@ -145,7 +152,7 @@ export async function searchDocuments(db: Db, query: SearchQuery): Promise<Searc
   if (isSqliteDb(db)) {
     const match = toFts5(parsed);
     const where = sql.join([sql`search_fts match ${match}`, ...filters(query, 'search_fts')], sql` and `);
-    total = (await sql<{ n: number }>`select count(*) as n from search_fts where ${where}`.execute(db)).rows[0]?.n ?? 0;
+    total = (await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts where ${where} limit ${COUNT_CAP})`.execute(db)).rows[0]?.n ?? 0;
     if (total === 0) return empty;
     // Ranked inside the FTS table (bm25() is lower for better matches; the title weighs five times the
     // body), then only the page's documents are read.
@@ -168,16 +175,20 @@ export async function searchDocuments(db: Db, query: SearchQuery): Promise<Searc
   } else {
     const tsq = toTsquery(parsed);
     const where = sql.join([sql`d.tsv @@ to_tsquery('simple', ${tsq})`, ...filters(query, 'd')], sql` and `);
-    total = Number((await sql<{ n: number }>`select count(*)::integer as n from search_documents d where ${where}`.execute(db)).rows[0]?.n ?? 0);
+    total = Number((await sql<{ n: number }>`select count(*)::integer as n from (select 1 from search_documents d where ${where} limit ${COUNT_CAP}) c`.execute(db)).rows[0]?.n ?? 0);
     if (total === 0) return empty;
+    // As on SQLite, past RANK_CANDIDATES matches only the most recently indexed are scored:
+    // ts_rank reads each match's whole tsvector, which is what makes a very common query slow.
+    const candidates = total > RANK_CANDIDATES ? sql` and d.id in (select d.id from search_documents d where ${where} order by d.id desc limit ${RANK_CANDIDATES})` : sql``;
     rows = (
-      await sql<HitRow>`select d.doc_type, d.doc_id, d.title, d.body, d.url, d.published_at from search_documents d where ${where}
+      await sql<HitRow>`select d.doc_type, d.doc_id, d.title, d.body, d.url, d.published_at from search_documents d where ${where}${candidates}
         order by ts_rank(d.tsv, to_tsquery('simple', ${tsq})) desc, d.published_at desc nulls last limit ${pageSize} offset ${offset}`.execute(db)
     ).rows;
   }
   const words = parsed.groups.flat();
   return {
     total,
+    totalIsLowerBound: total >= COUNT_CAP,
     page,
     pageSize,
     terms,

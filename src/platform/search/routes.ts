@@ -54,6 +54,6 @@ export default async function searchPlugin(app: FastifyInstance): Promise<void> 
       return reply.code(400).send({ error: { code: 'bad_request', message: { vi: translate('vi', 'error.bad_request'), en: translate('en', 'error.bad_request') }, fields, requestId: request.id } });
     }
     const r = await searchDocuments(db, { q, ...query });
-    return { total: r.total, page: r.page, pageSize: r.pageSize, truncated: r.truncated, results: r.results };
+    return { total: r.total, totalIsLowerBound: r.totalIsLowerBound, page: r.page, pageSize: r.pageSize, truncated: r.truncated, results: r.results };
   });
 }

@@ -66,7 +66,9 @@ export function SearchPage({ ctx, values, types, results, errors }: SearchPagePr
       ) : (
         <section aria-labelledby="search-results-title">
           <h2 id="search-results-title" safe>
-            {results.total === 0 ? t('search.no_results', { q: values.q.slice(0, 80) }) : t('search.results', { count: formatNumber(results.total, ctx.locale), q: values.q.slice(0, 80) })}
+            {results.total === 0
+              ? t('search.no_results', { q: values.q.slice(0, 80) })
+              : t(results.totalIsLowerBound ? 'search.results_many' : 'search.results', { count: formatNumber(results.totalIsLowerBound ? results.total - 1 : results.total, ctx.locale), q: values.q.slice(0, 80) })}
           </h2>
           {results.truncated ? <p class="alert" role="status" safe>{t('search.truncated')}</p> : ''}
           <ol class="search-results" start={String((results.page - 1) * results.pageSize + 1)}>
