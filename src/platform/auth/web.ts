@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { FormValues } from '../http/form-body.ts';
 import { field } from '../http/form-body.ts';
-import { loadSession, SESSION_COOKIE, SESSION_TTL_MS, type LoadedSession } from './session.ts';
+import { loadSession, SESSION_COOKIE, type LoadedSession } from './session.ts';
 import { otpauthUri } from './totp.ts';
 
 /** Routes answer 429 (a localized page via the error handler) past this many POSTs per IP per minute. */
@@ -11,8 +11,9 @@ export const POST_RATE_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } 
 
 export const isSecure = (request: FastifyRequest): boolean => request.server.deps.config.publicUrl.protocol === 'https:';
 
+/** A browser-session cookie: the server's sliding expiry (session.ts) decides how long it stays valid. */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(request), maxAge: SESSION_TTL_MS / 1000 });
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(request) });
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
