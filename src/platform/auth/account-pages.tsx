@@ -89,13 +89,13 @@ export interface TotpSetupProps {
   /** Where the confirmation form posts (the account page's setup, or the forced setup after sign-in). */
   readonly action: string;
   readonly secret: string;
-  /** The QR code as an SVG data: URI (the CSP allows data: images, and the markup stays escaped). */
-  readonly qrDataUri: string;
+  /** The QR code as SVG markup from `qrSvg` (web.ts), which writes no text from the user. */
+  readonly qrSvg: string;
   readonly required: boolean;
   readonly state?: FormState;
 }
 
-export function TotpSetupPage({ ctx, action, secret, qrDataUri, required, state = {} }: TotpSetupProps): JSX.Element {
+export function TotpSetupPage({ ctx, action, secret, qrSvg: safeQrSvg, required, state = {} }: TotpSetupProps): JSX.Element {
   const { t } = ctx;
   const labels = { code: t('auth.setup_code') };
   const grouped = secret.replace(/(.{4})/g, '$1 ').trim();
@@ -107,7 +107,9 @@ export function TotpSetupPage({ ctx, action, secret, qrDataUri, required, state 
         <FormAlert message={state.alert} />
         <ErrorSummary t={t} errors={state.errors} labels={labels} />
         <p safe>{t('auth.setup_steps')}</p>
-        <img src={qrDataUri} alt={t('auth.setup_qr')} width="200" height="200" />
+        <div class="qr-code" role="img" aria-label={t('auth.setup_qr')}>
+          {safeQrSvg}
+        </div>
         <p>
           <span safe>{`${t('auth.setup_secret')}: `}</span>
           <code safe>{grouped}</code>

@@ -14,7 +14,7 @@ import { authUserById } from './queries.ts';
 import { confirmTotp, pendingTotpSecret, removeTotp } from './second-factor.ts';
 import type { FormState } from './sign-in-pages.tsx';
 import { checkNewPassword } from './validate.ts';
-import { formOf, isPhone, keptValues, POST_RATE_LIMIT, qrDataUri } from './web.ts';
+import { formOf, isPhone, keptValues, POST_RATE_LIMIT, qrSvg } from './web.ts';
 import { updateProfile } from './update-profile.ts';
 import { requireText } from '../../ui/forms.tsx';
 
@@ -71,7 +71,7 @@ export function registerAccountRoutes(app: FastifyInstance): void {
     const secret = await pendingTotpSecret(db, user.id);
     const ctx = await viewContext(request);
     const issuer = inLocale(ctx.site.agency_name, 'vi') || config.publicUrl.hostname;
-    return TotpSetupPage({ ctx, action: SETUP, secret, qrDataUri: await qrDataUri(secret, user.email, issuer), required: false, state });
+    return TotpSetupPage({ ctx, action: SETUP, secret, qrSvg: await qrSvg(secret, user.email, issuer), required: false, state });
   };
 
   app.get(SETUP, guard, async (request, reply) => {

@@ -15,7 +15,7 @@ import { createSession, currentUser, destroySession } from './session.ts';
 import { isLocked, recordFailedAttempt, signIn } from './sign-in.ts';
 import { SecondFactorPage, SignInPage } from './sign-in-pages.tsx';
 import { normalizeEmail } from './validate.ts';
-import { anySessionKey, clearSessionCookie, formOf, pendingSession, POST_RATE_LIMIT, qrDataUri, setSessionCookie } from './web.ts';
+import { anySessionKey, clearSessionCookie, formOf, pendingSession, POST_RATE_LIMIT, qrSvg, setSessionCookie } from './web.ts';
 
 export const SETUP_PATH = '/dang-nhap/thiet-lap-xac-thuc';
 const CODE_PATH = '/dang-nhap/xac-thuc';
@@ -102,7 +102,7 @@ export function registerSignInRoutes(app: FastifyInstance): void {
     const secret = await pendingTotpSecret(db, userId);
     const ctx = await viewContext(request);
     const issuer = inLocale(ctx.site.agency_name, 'vi') || config.publicUrl.hostname;
-    return { html: TotpSetupPage({ ctx, action: SETUP_PATH, secret, qrDataUri: await qrDataUri(secret, email, issuer), required: true, state }), status };
+    return { html: TotpSetupPage({ ctx, action: SETUP_PATH, secret, qrSvg: await qrSvg(secret, email, issuer), required: true, state }), status };
   };
 
   app.get(SETUP_PATH, async (request, reply) => {
