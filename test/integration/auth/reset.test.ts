@@ -75,3 +75,17 @@ test('a failed delivery is retried later with backoff', async (t) => {
   assert.ok(Date.parse(row.next_attempt_at) > Date.now() + 50_000);
   assert.notEqual(row.last_error, null);
 });
+
+test('the outbox worker started with the app sends queued mail on its own', async (t) => {
+  const { app, smtp, store } = await authApp(t);
+  await register(new Client(app), 'hoa@example.vn');
+  const mail = await smtp.waitFor('hoa@example.vn', undefined, 15_000);
+  assert.equal(mail.subject, 'Xác thực địa chỉ thư điện tử');
+  // The row is marked sent just after the SMTP server has accepted the message.
+  let row = await store.db.selectFrom('mail_outbox').select(['status', 'attempts']).executeTakeFirstOrThrow();
+  for (let i = 0; i < 40 && row.status !== 'sent'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    row = await store.db.selectFrom('mail_outbox').select(['status', 'attempts']).executeTakeFirstOrThrow();
+  }
+  assert.deepEqual(row, { status: 'sent', attempts: 1 });
+});
