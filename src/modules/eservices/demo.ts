@@ -3,6 +3,7 @@ import type { DemoSeeder } from '../../platform/seed/demo.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/dialect.ts';
 import { fold } from '../../platform/text/fold.ts';
+import { indexProcedure } from './index-procedure.ts';
 import { DEMO_PROCEDURES, type DemoProcedure } from './demo-procedures.ts';
 
 export const procedureSearchText = (p: { code: string; name_vi: string; name_en: string }): string => fold(`${p.code} ${p.name_vi} ${p.name_en}`);
@@ -54,6 +55,7 @@ export async function insertProcedure(db: Db, p: DemoProcedure, agencies: Readon
       .values({ procedure_id: id, code: c.code, name_vi: c.name.vi, name_en: c.name.en, copies_vi: c.copies.vi, copies_en: c.copies.en, required: c.required ? 1 : 0, template_file: null, sort_order: i })
       .execute();
   }
+  await indexProcedure(db, { id, code: p.code, name_vi: p.name.vi, steps_vi: p.steps.vi, applicants_vi: p.applicants.vi, legal_basis: p.legalBasis });
   return id;
 }
 

@@ -172,6 +172,8 @@ export interface ReceiptPageProps {
   readonly files: readonly DossierFileRow[];
   readonly cutoffHour: number;
   readonly events: readonly DossierEventRow[];
+  /** A data: URL of the QR code that opens the tracking page for this dossier. */
+  readonly qrDataUrl: string;
   readonly errors?: FieldErrors;
   readonly notice?: string;
 }
@@ -225,6 +227,10 @@ export function ReceiptPage(props: ReceiptPageProps): JSX.Element {
         <dd safe>{statusLabel(ctx, dossier.status, dossier.national_status)}</dd>
       </dl>
       <p class="hint" safe>{t('eservices.received_note', { hour: props.cutoffHour })}</p>
+      <figure class="qr">
+        <img src={props.qrDataUrl} width="160" height="160" alt={t('eservices.qr_alt', { code: dossier.code ?? '' })} />
+        <figcaption safe>{t('eservices.qr_caption')}</figcaption>
+      </figure>
       <h2 safe>{t('eservices.documents')}</h2>
       <div class="table-wrap">
         <table>

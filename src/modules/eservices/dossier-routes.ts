@@ -1,5 +1,6 @@
 /** Applying online (draft, documents, submission, receipt), the applicant's list and public tracking. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
 import { actorOf } from '../../platform/audit/audit.ts';
 import { requireUser, requireUserPage } from '../../platform/auth/guards.ts';
 import { loadWorkingCalendar } from '../../platform/calendar/queries.ts';
@@ -62,7 +63,10 @@ export function registerDossierRoutes(app: FastifyInstance): void {
       agencyNameOn(db, dossier.agency_id, dossier.received_on ?? todayInVietnam()),
     ]);
     const ctx = await viewContext(request);
-    const page = ReceiptPage({ ctx, dossier, procedure, components, files, events, agencyName: ctx.locale === 'en' ? agency.en : agency.vi, cutoffHour: config.receiptCutoffHour, ...extra });
+    const trackUrl = new URL(`/tra-cuu?ma=${encodeURIComponent(dossier.code ?? '')}`, config.publicUrl).toString();
+    const qr = await QRCode.toString(trackUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    const qrDataUrl = `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}`;
+    const page = ReceiptPage({ ctx, dossier, procedure, components, files, events, qrDataUrl, agencyName: ctx.locale === 'en' ? agency.en : agency.vi, cutoffHour: config.receiptCutoffHour, ...extra });
     return sendHtml(reply, page, status);
   }
 
@@ -181,7 +185,10 @@ export function registerDossierRoutes(app: FastifyInstance): void {
     return reply.redirect(`/ho-so/${dossier.id}/bien-nhan?ok=bo-sung`, 303);
   });
 
-  app.get('/tra-cuu', async (request, reply) => sendHtml(reply, TrackPage({ ctx: await viewContext(request), values: { code: '', contact: '' } })));
+  // The receipt's QR code opens this page with the code filled in; the second factor is still asked.
+  app.get<{ Querystring: { ma?: string } }>('/tra-cuu', async (request, reply) =>
+    sendHtml(reply, TrackPage({ ctx: await viewContext(request), values: { code: (request.query.ma ?? '').slice(0, 60), contact: '' } })),
+  );
 
   // Guessing codes and phone numbers is slowed down: a few lookups a minute is all a person needs.
   const trackLimit = app.rateLimit({ max: 20, timeWindow: '1 minute' });

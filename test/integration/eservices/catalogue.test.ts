@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { searchDocuments } from '../../../src/platform/search/engine.ts';
 import { build } from '../../helpers/build.ts';
 import { Client } from '../../helpers/client.ts';
 
@@ -57,4 +58,14 @@ test('a procedure page shows agencies over time, documents, fees with their lega
   assert.match(english.body, /Licence to publish non-commercial documents/);
   assert.match(english.body, /15,000 VND per standard page/);
   assert.equal((await client.get('/thu-tuc/9.999999')).status, 404);
+});
+
+test('procedures are in the platform search as type "procedure", found with or without diacritics', async (t) => {
+  const { store } = await build(t);
+  for (const q of ['trang thông tin điện tử tổng hợp', 'trang thong tin dien tu tong hop']) {
+    const found = await searchDocuments(store.db, { q, types: ['procedure'] });
+    assert.equal(found.results[0]?.url, '/thu-tuc/LC-TTDT-01', q);
+  }
+  const byCode = await searchDocuments(store.db, { q: '1.003868', types: ['procedure'] });
+  assert.equal(byCode.results[0]?.url, '/thu-tuc/1.003868');
 });

@@ -15,6 +15,8 @@ async function submittedDossierCode(client: Client): Promise<string> {
   const receipt = await client.get((await client.post(`${draftUrl}/nop`, {})).location ?? '');
   const code = /<strong>([^<]+)<\/strong>/.exec(receipt.body)?.[1];
   assert.ok(code !== undefined);
+  const qr = /<img src="data:image\/svg\+xml;base64,([^"]+)"/.exec(receipt.body)?.[1] ?? '';
+  assert.match(Buffer.from(qr, 'base64').toString(), /^<svg/);
   return code;
 }
 
@@ -22,7 +24,8 @@ test('anyone tracks a dossier by its code and the phone or email given; the time
   const { app, store } = await build(t);
   const code = await submittedDossierCode(await signedIn(app, store, 'citizen'));
   const visitor = new Client(app);
-  await visitor.get('/tra-cuu');
+  const fromQr = await visitor.get(`/tra-cuu?ma=${encodeURIComponent(code)}`);
+  assert.ok(fromQr.body.includes(`name="code" type="text" value="${code}"`));
   const byPhone = await visitor.post('/tra-cuu', { code, contact: '0912345678' });
   assert.equal(byPhone.status, 200);
   assert.match(byPhone.body, /Cấp giấy phép xuất bản tài liệu không kinh doanh/);
