@@ -30,7 +30,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
   registerLegalRoutes(app);
   registerCategoryRoutes(app);
 
-  let stopScheduler: (() => void) | undefined;
+  let stopScheduler: (() => Promise<void>) | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     stopScheduler = startScheduler(db, SCHEDULER_POLL_MS, (err) => app.log.error({ err }, 'scheduled publishing failed'));
@@ -38,7 +38,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
     flushTimer.unref();
   });
   app.addHook('onClose', async () => {
-    stopScheduler?.();
+    await stopScheduler?.();
     if (flushTimer !== undefined) clearInterval(flushTimer);
     await views.flush().catch((err: unknown) => app.log.error({ err }, 'view count flush failed'));
   });

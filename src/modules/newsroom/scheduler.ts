@@ -53,22 +53,24 @@ export async function publishDueArticles(db: Db, now: Date = new Date()): Promis
   return published;
 }
 
-/** Starts polling every `intervalMs`; returns a function that stops it. */
-export function startScheduler(db: Db, intervalMs: number, onError: (err: unknown) => void): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await publishDueArticles(db);
-    } catch (err) {
-      onError(err);
-    } finally {
-      running = false;
-    }
+/** Starts polling every `intervalMs`; returns a function that stops it and waits for a poll in progress. */
+export function startScheduler(db: Db, intervalMs: number, onError: (err: unknown) => void): () => Promise<void> {
+  let inFlight: Promise<void> | undefined;
+  let stopped = false;
+  const tick = (): void => {
+    if (inFlight !== undefined || stopped) return;
+    inFlight = publishDueArticles(db)
+      .then(() => undefined, onError)
+      .finally(() => {
+        inFlight = undefined;
+      });
   };
-  const timer = setInterval(() => void tick(), intervalMs);
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  tick();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await inFlight;
+  };
 }

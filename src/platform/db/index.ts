@@ -76,6 +76,11 @@ export function createDb(config: DatabaseConfig, options: { poolSize?: number } 
     };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: options.poolSize ?? 10 });
+  // An idle client whose connection the server ends (restart, failover) emits 'error' on the pool;
+  // unhandled, it would end the process. The pool drops that client and opens a new one when needed.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
