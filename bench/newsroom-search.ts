@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/newsroom-search.ts [--docs 100000] [--queries 300] [--database URL]
  *
+ * With BENCH_SCALE=small (set by `npm run bench`) the default corpus is 5,000 documents and 100 queries.
  * DATABASE: a SQLite file path (default: a temporary file) or a postgres:// URL of an EMPTY database.
  * Prints the corpus size, indexing time and p50/p95/p99 query latency in milliseconds.
  */
@@ -60,8 +61,9 @@ const percentile = (sorted: number[], p: number): number => sorted[Math.min(sort
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { docs: { type: 'string' }, queries: { type: 'string' }, database: { type: 'string' } } });
-  const docs = Number(values.docs ?? 100_000);
-  const queryCount = Number(values.queries ?? 300);
+  const small = process.env.BENCH_SCALE === 'small';
+  const docs = Number(values.docs ?? (small ? 5_000 : 100_000));
+  const queryCount = Number(values.queries ?? (small ? 100 : 300));
   const dir = mkdtempSync(path.join(tmpdir(), 'congso-bench-'));
   const url = values.database ?? path.join(dir, 'bench.sqlite');
   const store = createDb(url.startsWith('postgres') ? { kind: 'postgres', url } : { kind: 'sqlite', file: url });
