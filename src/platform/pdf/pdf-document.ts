@@ -1,0 +1,213 @@
+/**
+ * PDF documents in Vietnamese (receipts, licences) on pdfkit, in the portal's own font.
+ *
+ * Be Vietnam Pro (SIL OFL 1.1) comes from @fontsource split by Unicode subset: `latin` lacks most
+ * Vietnamese letters with tone marks, which sit in the `vietnamese` subset, and `latin-ext` holds
+ * the rest. So each word is cut into runs by the first subset that has the glyph (fontkit's
+ * `hasGlyphForCodePoint`), and lines are laid out here rather than by pdfkit: pdfkit's own wrapping
+ * could break a line between two runs of one word ("S|ở"). Every subset used is embedded (pdfkit
+ * subsets it again to the glyphs used) with a ToUnicode map, so the text can be searched and copied.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = path.join(path.dirname(require.resolve('@fontsource/be-vietnam-pro/package.json')), 'files');
+/** The order in which subsets are tried: most text is plain Latin, then Vietnamese letters. */
+const SUBSETS = ['latin', 'vietnamese', 'latin-ext'] as const;
+const WEIGHTS = { regular: 400, bold: 700 } as const;
+type Weight = keyof typeof WEIGHTS;
+
+interface LoadedFont {
+  readonly name: string;
+  readonly data: Buffer;
+  readonly font: fontkit.Font;
+}
+
+let fonts: Record<Weight, LoadedFont[]> | undefined;
+function loadFonts(): Record<Weight, LoadedFont[]> {
+  fonts ??= {
+    regular: SUBSETS.map((s) => loadFont('regular', s)),
+    bold: SUBSETS.map((s) => loadFont('bold', s)),
+  };
+  return fonts;
+}
+function loadFont(weight: Weight, subset: string): LoadedFont {
+  const data = readFileSync(path.join(FONT_DIR, `be-vietnam-pro-${subset}-${WEIGHTS[weight]}-normal.woff`));
+  return { name: `BeVietnamPro-${weight}-${subset}`, data, font: fontkit.create(data) };
+}
+
+/** Shown for a character none of the subsets has (emoji, rare symbols), so nothing is silently dropped. */
+const MISSING = '?';
+
+interface Run {
+  readonly font: string;
+  readonly text: string;
+}
+
+/** Cuts text into runs of one font each. Exported for tests. */
+export function fontRuns(text: string, weight: Weight = 'regular'): Run[] {
+  const set = loadFonts()[weight];
+  const runs: { font: string; text: string }[] = [];
+  for (const ch of text.normalize('NFC')) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const found = set.find((f) => f.font.hasGlyphForCodePoint(cp));
+    const font = found ?? set[0];
+    const out = found === undefined ? MISSING : ch;
+    if (font === undefined) continue;
+    const last = runs.at(-1);
+    if (last !== undefined && last.font === font.name) last.text += out;
+    else runs.push({ font: font.name, text: out });
+  }
+  return runs;
+}
+
+export interface TextOptions {
+  readonly size?: number;
+  readonly bold?: boolean;
+  readonly align?: 'left' | 'center' | 'right';
+  /** Left edge; the page's left margin by default. */
+  readonly x?: number;
+  /** Box width; up to the right margin by default. */
+  readonly width?: number;
+  /** Space after the paragraph, in points. */
+  readonly gapAfter?: number;
+}
+
+export interface PdfMeta {
+  readonly title: string;
+  readonly subject?: string;
+  readonly author?: string;
+}
+
+/** An A4 document that writes Vietnamese text, rules and QR codes top to bottom. */
+export class VietnamesePdf {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<Buffer>;
+  y: number;
+
+  constructor(meta: PdfMeta) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 56, bottom: 56, left: 64, right: 56 },
+      lang: 'vi-VN',
+      displayTitle: true,
+      info: { Title: meta.title, Subject: meta.subject ?? '', Author: meta.author ?? '', Creator: 'congso' },
+    });
+    for (const set of Object.values(loadFonts())) for (const f of set) this.doc.registerFont(f.name, f.data);
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on('data', (c: Buffer) => this.chunks.push(c));
+      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on('error', reject);
+    });
+    this.y = this.doc.page.margins.top;
+  }
+
+  get left(): number {
+    return this.doc.page.margins.left;
+  }
+  get contentWidth(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+  private get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  /** Starts a new page when fewer than `height` points are left. */
+  ensureSpace(height: number): void {
+    if (this.y + height > this.bottom) {
+      this.doc.addPage();
+      this.y = this.doc.page.margins.top;
+    }
+  }
+
+  private measure(runs: readonly Run[], size: number): number {
+    let w = 0;
+    for (const r of runs) w += this.doc.font(r.font).fontSize(size).widthOfString(r.text);
+    return w;
+  }
+
+  /** Writes a paragraph wrapped at spaces; a newline starts a new line. Returns the height used. */
+  text(text: string, options: TextOptions = {}): number {
+    const size = options.size ?? 11;
+    const weight: Weight = options.bold === true ? 'bold' : 'regular';
+    const x = options.x ?? this.left;
+    const width = options.width ?? this.left + this.contentWidth - x;
+    const lineHeight = size * 1.4;
+    const spaceWidth = this.measure(fontRuns(' ', weight), size);
+    const start = this.y;
+    for (const paragraph of text.replace(/\t/g, ' ').split(/\r?\n/)) {
+      const words = paragraph.split(/ +/).filter((w) => w !== '').map((w) => ({ runs: fontRuns(w, weight), width: 0 }));
+      for (const w of words) w.width = this.measure(w.runs, size);
+      const lines: (typeof words)[] = [];
+      let line: typeof words = [];
+      let lineWidth = 0;
+      for (const w of words) {
+        const needed = line.length === 0 ? w.width : lineWidth + spaceWidth + w.width;
+        if (line.length > 0 && needed > width) {
+          lines.push(line);
+          line = [w];
+          lineWidth = w.width;
+        } else {
+          line.push(w);
+          lineWidth = needed;
+        }
+      }
+      lines.push(line);
+      for (const l of lines) {
+        this.ensureSpace(lineHeight);
+        const used = l.reduce((sum, w) => sum + w.width, 0) + spaceWidth * Math.max(0, l.length - 1);
+        let cx = options.align === 'center' ? x + (width - used) / 2 : options.align === 'right' ? x + width - used : x;
+        // The space after a word is drawn with the word's last run, so that copied text keeps it.
+        l.forEach((w, wi) => {
+          w.runs.forEach((r, ri) => {
+            const s = wi < l.length - 1 && ri === w.runs.length - 1 ? `${r.text} ` : r.text;
+            this.doc.font(r.font).fontSize(size).text(s, cx, this.y + (lineHeight - size) / 2, { lineBreak: false });
+            cx += this.doc.widthOfString(r.text);
+          });
+          cx += spaceWidth;
+        });
+        this.y += lineHeight;
+      }
+    }
+    this.y += options.gapAfter ?? 0;
+    return this.y - start;
+  }
+
+  /** Label and value side by side (the value wraps in its column); both start on the same line. */
+  row(label: string, value: string, options: { size?: number; labelWidth?: number } = {}): void {
+    const size = options.size ?? 11;
+    const labelWidth = options.labelWidth ?? 150;
+    this.ensureSpace(size * 1.4);
+    const top = this.y;
+    this.text(label, { size, x: this.left, width: labelWidth - 8 });
+    const afterLabel = this.y;
+    this.y = top;
+    this.text(value, { size, bold: true, x: this.left + labelWidth, width: this.contentWidth - labelWidth });
+    this.y = Math.max(this.y, afterLabel) + 2;
+  }
+
+  /** A thin horizontal line across the text width. */
+  rule(gap = 8): void {
+    this.y += gap / 2;
+    this.doc.moveTo(this.left, this.y).lineTo(this.left + this.contentWidth, this.y).lineWidth(0.5).strokeColor('#555555').stroke();
+    this.y += gap / 2;
+  }
+
+  /** A QR code (PNG) at the given position; does not move the text position. */
+  async qr(data: string, at: { x: number; y: number; size: number }): Promise<void> {
+    const png = await QRCode.toBuffer(data, { type: 'png', margin: 1, errorCorrectionLevel: 'M', width: 300 });
+    this.doc.image(png, at.x, at.y, { width: at.size, height: at.size });
+  }
+
+  /** Ends the document and returns its bytes. */
+  finish(): Promise<Buffer> {
+    this.doc.end();
+    return this.done;
+  }
+}
