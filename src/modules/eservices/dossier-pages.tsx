@@ -231,6 +231,14 @@ export function ReceiptPage(props: ReceiptPageProps): JSX.Element {
         <img src={props.qrDataUrl} width="160" height="160" alt={t('eservices.qr_alt', { code: dossier.code ?? '' })} />
         <figcaption safe>{t('eservices.qr_caption')}</figcaption>
       </figure>
+      <p class="no-print">
+        <a href={`/ho-so/${dossier.id}/bien-nhan.pdf`} download="" safe>{t('licences.receipt_pdf')}</a>
+      </p>
+      {props.events.some((e) => e.action === 'issue_licence') ? (
+        <p>
+          <a href={`/ho-so/${dossier.id}/giay-phep`} safe>{t('licences.staff_link')}</a>
+        </p>
+      ) : ''}
       <h2 safe>{t('eservices.documents')}</h2>
       <div class="table-wrap">
         <table>

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { registerCatalogueRoutes } from './catalogue-routes.ts';
 import { registerDossierRoutes } from './dossier-routes.ts';
 import { registerStaffRoutes } from './staff-routes.ts';
+import { registerLicenceApi } from './results/licence-api.ts';
+import { registerLicenceRoutes } from './results/licence-routes.ts';
 import { MAX_FILE_BYTES } from './file-store.ts';
 
 export default async function eservices(app: FastifyInstance): Promise<void> {
@@ -13,4 +15,6 @@ export default async function eservices(app: FastifyInstance): Promise<void> {
   registerCatalogueRoutes(app);
   registerDossierRoutes(app);
   registerStaffRoutes(app);
+  registerLicenceRoutes(app);
+  registerLicenceApi(app);
 }

@@ -11,6 +11,7 @@ import type { DossierEventRow, DossierFileRow, DossierRow } from './dossier-quer
 import { allFields, label, type FormData, type FormDefinition } from './form-definition.ts';
 import type { InboxEntry, InboxFilter } from './staff-queries.ts';
 import { Timeline } from './timeline.tsx';
+import { licenceKindOf } from './results/licence-kinds.ts';
 import { STATUSES, STAFF_ACTIONS, type DossierStatus, type StaffActionName, type Urgency } from './workflow.ts';
 
 const URGENCIES: readonly Urgency[] = ['late', 'due_soon', 'on_time'];
@@ -149,6 +150,15 @@ export function StaffDossierPage(props: StaffDossierProps): JSX.Element {
           </>
         ) : ''}
       </dl>
+      <p class="links">
+        <a href={`/quan-tri/ho-so/${dossier.id}/bien-nhan.pdf`} safe>{t('licences.receipt_pdf')}</a>
+        {licenceKindOf(procedure.code) !== undefined && (dossier.status === 'decided' || dossier.status === 'returned') ? (
+          <>
+            {' · '}
+            <a href={`/quan-tri/ho-so/${dossier.id}/giay-phep`} safe>{t('licences.staff_link')}</a>
+          </>
+        ) : ''}
+      </p>
 
       {props.actions.length === 0 ? '' : (
         <section aria-labelledby="actions-title">

@@ -8,6 +8,7 @@ import type { SearchTables } from '../search/tables.ts';
 import type { NewsroomTables } from '../../modules/newsroom/tables.ts';
 import type { AdminTables } from '../../modules/admin/tables.ts';
 import type { EservicesTables } from '../../modules/eservices/tables.ts';
+import type { ResultsTables } from '../../modules/eservices/results/tables.ts';
 import type { StatisticsTables } from '../../modules/statistics/tables.ts';
 
 export interface AdminUnitsTable {
@@ -231,4 +232,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, StatisticsTables, SearchTables, NewsroomTables {}
+export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, StatisticsTables, SearchTables, NewsroomTables {}

@@ -8,8 +8,9 @@ import { newsroomMessages } from '../../modules/newsroom/messages.ts';
 import { adminMessages } from '../../modules/admin/messages.ts';
 import { eservicesMessages } from '../../modules/eservices/messages.ts';
 import { statisticsMessages } from '../../modules/statistics/messages.ts';
+import { licenceMessages } from '../../modules/eservices/results/messages.ts';
 
-const parts = [shellMessages, errorMessages, calendarMessages, adminMessages, statisticsMessages, eservicesMessages, searchMessages, newsroomMessages, authMessages] as const;
+const parts = [shellMessages, errorMessages, calendarMessages, adminMessages, statisticsMessages, eservicesMessages, licenceMessages, searchMessages, newsroomMessages, authMessages] as const;
 
 type Keys<P> = P extends { vi: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = Keys<(typeof parts)[number]>;

@@ -4,5 +4,6 @@ import { portalDemo } from '../../modules/portal/demo.ts';
 import { newsroomDemo } from '../../modules/newsroom/demo.ts';
 import { statisticsDemo } from '../../modules/statistics/demo.ts';
 import { eservicesDemo } from '../../modules/eservices/demo.ts';
+import { licencesDemo } from '../../modules/eservices/results/demo.ts';
 
-export const demoSeeders: readonly DemoSeeder[] = [portalDemo, statisticsDemo, eservicesDemo, newsroomDemo];
+export const demoSeeders: readonly DemoSeeder[] = [portalDemo, statisticsDemo, eservicesDemo, licencesDemo, newsroomDemo];

@@ -1,0 +1,45 @@
+/** Helpers of the results tests: a dossier taken to the leader's decision, and binary downloads. */
+import type { FastifyInstance } from 'fastify';
+import type { DbHandle } from '../../../src/platform/db/index.ts';
+import type { Client } from '../../helpers/client.ts';
+import { PDF, PUBLISHING_FORM, signedIn, upload } from './helpers.ts';
+
+export async function submittedDossier(app: FastifyInstance, store: DbHandle, citizen: Client, form: Record<string, string> = PUBLISHING_FORM): Promise<{ id: number; code: string }> {
+  await citizen.get('/thu-tuc/1.003868');
+  const draftUrl = (await citizen.post('/thu-tuc/1.003868/nop-truc-tuyen', {})).location ?? '';
+  await citizen.get(draftUrl);
+  await citizen.post(draftUrl, form);
+  await citizen.get(draftUrl);
+  for (const component of ['don-de-nghi', 'ban-thao']) await upload(citizen, `${draftUrl}/tai-lieu`, { component }, { name: `${component}.pdf`, type: 'application/pdf', content: PDF(component) });
+  await citizen.get(draftUrl);
+  await citizen.post(`${draftUrl}/nop`, {});
+  const row = await store.db.selectFrom('dossiers').select(['id', 'code']).where('applicant_id', '=', (await store.db.selectFrom('users').select('id').where('email', '=', 'citizen@laocai.example.vn').executeTakeFirstOrThrow()).id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  return { id: row.id, code: row.code ?? '' };
+}
+
+async function act(client: Client, id: number, action: string) {
+  await client.get(`/quan-tri/ho-so/${id}`);
+  const res = await client.post(`/quan-tri/ho-so/${id}/xu-ly`, { action });
+  if (res.status !== 303) throw new Error(`${action}: ${res.status}`);
+}
+
+/** A publishing-licence dossier accepted, proposed and approved: ready for its licence. */
+export async function decidedDossier(app: FastifyInstance, store: DbHandle, form?: Record<string, string>): Promise<{ citizen: Client; officer: Client; leader: Client; id: number; code: string }> {
+  const citizen = await signedIn(app, store, 'citizen');
+  const officer = await signedIn(app, store, 'officer');
+  const leader = await signedIn(app, store, 'leader');
+  const { id, code } = await submittedDossier(app, store, citizen, form);
+  await act(officer, id, 'accept');
+  await act(officer, id, 'propose');
+  await act(leader, id, 'approve');
+  return { citizen, officer, leader, id, code };
+}
+
+/** GET with the client's cookies, keeping the body as bytes. */
+export async function download(app: FastifyInstance, client: Client | null, url: string): Promise<{ status: number; type: string; body: Buffer }> {
+  const cookie = client === null ? '' : [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await app.inject({ method: 'GET', url, headers: cookie === '' ? {} : { cookie } });
+  return { status: res.statusCode, type: String(res.headers['content-type'] ?? ''), body: res.rawPayload };
+}
+
+export const ISSUE_FORM = { signer_title: 'Phó Giám đốc', signer_name: 'Nguyễn Thị Lan' };
