@@ -10,6 +10,7 @@ import type { AdminTables } from '../../modules/admin/tables.ts';
 import type { EservicesTables } from '../../modules/eservices/tables.ts';
 import type { ResultsTables } from '../../modules/eservices/results/tables.ts';
 import type { StatisticsTables } from '../../modules/statistics/tables.ts';
+import type { PortalTables } from '../../modules/portal/tables.ts';
 
 export interface AdminUnitsTable {
   id: Generated<number>;
@@ -155,6 +156,8 @@ export interface PagesTable {
   version: Generated<number>;
   updated_at: string;
   updated_by: number | null;
+  /** The agency the page presents; its administrators edit it (migration 2026-11-29-0040). */
+  agency_id: number | null;
 }
 
 export interface PeopleTable {
@@ -169,6 +172,7 @@ export interface PeopleTable {
   email: string | null;
   is_leader: Generated<number>;
   sort_order: Generated<number>;
+  portrait_url: string | null;
 }
 
 export interface DirectoryEntriesTable {
@@ -182,6 +186,8 @@ export interface DirectoryEntriesTable {
   phone: string | null;
   email: string | null;
   sort_order: Generated<number>;
+  /** Folded unit, person, position, phone and email for searching without diacritics. */
+  search_text: Generated<string>;
 }
 
 export interface MailOutboxTable {
@@ -232,4 +238,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, StatisticsTables, SearchTables, NewsroomTables {}
+export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, StatisticsTables, SearchTables, NewsroomTables, PortalTables {}
