@@ -26,6 +26,7 @@ import { htmlToText } from './sanitize.ts';
 import { ArticleConflictError, createArticle, updateArticle } from './save-article.ts';
 import { ARTICLE_STATUSES, type ArticleStatus } from './tables.ts';
 import type { ArticleInput } from './validate-article.ts';
+import { chosenTitles, relatedCandidates } from './related-articles.ts';
 import { restoreRevision, stepArticle, WORKFLOW_ACTIONS, type WorkflowAction } from './workflow.ts';
 
 const PAGE_SIZE = 20;
@@ -43,6 +44,7 @@ const inputOf = (body: FormValues): ArticleInput => ({
   tags: field(body, 'tags'),
   featured: field(body, 'featured') === '1',
   note: field(body, 'note'),
+  related: field(body, 'related'),
 });
 
 const valuesOfInput = (i: ArticleInput): Record<string, string> => ({
@@ -57,6 +59,7 @@ const valuesOfInput = (i: ArticleInput): Record<string, string> => ({
   tags: i.tags,
   featured: i.featured ? '1' : '',
   note: '',
+  related: i.related ?? '',
 });
 
 const valuesOfRevision = (a: ArticleRow, r: RevisionRow): Record<string, string> => ({
@@ -71,6 +74,7 @@ const valuesOfRevision = (a: ArticleRow, r: RevisionRow): Record<string, string>
   tags: r.tags,
   featured: a.is_featured === 1 ? '1' : '',
   note: '',
+  related: r.related_ids.split(',').filter((s) => s !== '').join(', '),
   version: String(a.version),
 });
 
@@ -118,9 +122,16 @@ export async function registerAdminRoutes(app: FastifyInstance): Promise<void> {
     return sendHtml(reply, ArticleListPage({ ctx, adminNav: app.deps.adminNav, items, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), status, notice: noticeKey === undefined ? undefined : request.t(noticeKey) }));
   });
 
-  app.get(`${ADMIN_BASE}/moi`, { preHandler: staffOnly }, async (request, reply) => {
+  /** The related-articles picker's state: its search (?lien-quan=…) and the titles of the chosen ids. */
+  async function relatedState(query: string | undefined, relatedIds: string, selfId: number | null) {
+    const q = (query ?? '').slice(0, 200);
+    return { query: q, results: q.trim() === '' ? undefined : await relatedCandidates(db, q, selfId), chosen: await chosenTitles(db, relatedIds) };
+  }
+
+  app.get<{ Querystring: { 'lien-quan'?: string } }>(`${ADMIN_BASE}/moi`, { preHandler: staffOnly }, async (request, reply) => {
     const ctx = await viewContext(request);
-    return sendHtml(reply, ArticleFormPage({ ctx, adminNav: app.deps.adminNav, categories: await allCategories(db), values: { author_byline: request.user!.fullName } }));
+    const related = await relatedState(request.query['lien-quan'], '', null);
+    return sendHtml(reply, ArticleFormPage({ ctx, adminNav: app.deps.adminNav, categories: await allCategories(db), values: { author_byline: request.user!.fullName }, related }));
   });
 
   app.post<{ Body: FormValues }>(`${ADMIN_BASE}/moi`, { preHandler: staffOnly }, async (request, reply) => {
@@ -128,7 +139,8 @@ export async function registerAdminRoutes(app: FastifyInstance): Promise<void> {
     const input = inputOf(body);
     const render = async (status: number, extra: { errors?: FieldErrors; alert?: string }) => {
       const ctx = await viewContext(request);
-      return sendHtml(reply, ArticleFormPage({ ctx, adminNav: app.deps.adminNav, categories: await allCategories(db), values: valuesOfInput(input), ...extra }), status);
+      const related = await relatedState(undefined, input.related ?? '', null);
+      return sendHtml(reply, ArticleFormPage({ ctx, adminNav: app.deps.adminNav, categories: await allCategories(db), values: valuesOfInput(input), related, ...extra }), status);
     };
     if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) return render(403, { alert: request.t('error.csrf_invalid') });
     try {
@@ -151,8 +163,9 @@ export async function registerAdminRoutes(app: FastifyInstance): Promise<void> {
     return { article, working };
   }
 
-  async function renderEdit(request: FastifyRequest, reply: FastifyReply, id: number, status: number, extra: { values?: Record<string, string>; errors?: FieldErrors; stepErrors?: FieldErrors; alert?: string; notice?: string; conflict?: ReturnType<typeof diffLines> } = {}) {
+  async function renderEdit(request: FastifyRequest, reply: FastifyReply, id: number, status: number, extra: { values?: Record<string, string>; errors?: FieldErrors; stepErrors?: FieldErrors; alert?: string; notice?: string; conflict?: ReturnType<typeof diffLines>; relatedQuery?: string } = {}) {
     const { article, working } = await loadEditable(request, id);
+    const values = extra.values ?? valuesOfRevision(article, working);
     const category = await categoryById(db, article.category_id);
     const ctx = await viewContext(request);
     return sendHtml(
@@ -162,7 +175,8 @@ export async function registerAdminRoutes(app: FastifyInstance): Promise<void> {
         adminNav: app.deps.adminNav,
         categories: await allCategories(db),
         article,
-        values: extra.values ?? valuesOfRevision(article, working),
+        values,
+        related: await relatedState(extra.relatedQuery, values.related ?? '', article.id),
         errors: extra.errors,
         stepErrors: extra.stepErrors,
         alert: extra.alert,
@@ -178,9 +192,9 @@ export async function registerAdminRoutes(app: FastifyInstance): Promise<void> {
 
   await registerCoverRoutes(app, renderEdit);
 
-  app.get<{ Params: { id: string }; Querystring: { ok?: string } }>(`${ADMIN_BASE}/:id`, { preHandler: staffOnly }, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { ok?: string; 'lien-quan'?: string } }>(`${ADMIN_BASE}/:id`, { preHandler: staffOnly }, async (request, reply) => {
     const noticeKey = NOTICES[request.query.ok ?? ''];
-    return renderEdit(request, reply, parseId(request.params.id), 200, noticeKey === undefined ? {} : { notice: request.t(noticeKey) });
+    return renderEdit(request, reply, parseId(request.params.id), 200, { ...(noticeKey === undefined ? {} : { notice: request.t(noticeKey) }), relatedQuery: request.query['lien-quan'] ?? '' });
   });
 
   app.post<{ Params: { id: string }; Body: FormValues }>(`${ADMIN_BASE}/:id`, { preHandler: staffOnly }, async (request, reply) => {

@@ -11,6 +11,8 @@ import type { ArticleRow, CategoryRow, RevisionRow, StaffArticleRow } from './qu
 import { articleUrl } from './queries.ts';
 import { ratingSummary } from './rate-article.ts';
 import { variantUrl } from './cover-image.ts';
+import { BodyEditor, EDITOR_SCRIPTS } from './body-editor.tsx';
+import { RelatedPicker, type RelatedPickerProps } from './related-picker.tsx';
 import { ARTICLE_STATUSES, type ArticleStatus } from './tables.ts';
 import type { WorkflowAction } from './workflow.ts';
 
@@ -94,6 +96,7 @@ export interface ArticleFormProps {
   readonly conflict?: readonly DiffLine[] | undefined;
   readonly stepErrors?: FieldErrors | undefined;
   readonly cover?: { sha256: string; alt: string } | undefined;
+  readonly related?: Omit<RelatedPickerProps, 'ctx' | 'action'> | undefined;
 }
 
 function CategorySelect({ ctx, categories, value, errors }: { ctx: ViewContext; categories: readonly CategoryRow[]; value: string; errors?: FieldErrors | undefined }): JSX.Element {
@@ -238,13 +241,14 @@ export function ArticleFormPage(props: ArticleFormProps): JSX.Element {
     event_date: t('newsroom.event_date'),
     category_id: t('newsroom.category'),
     tags: t('newsroom.tags'),
+    related: t('newsroom.related_ids'),
     note: t('newsroom.revision_note'),
     comment: t('newsroom.return_comment'),
     at: t('newsroom.schedule_at'),
   };
   const title = article === undefined ? t('newsroom.new_article') : t('newsroom.edit_article');
   return (
-    <AdminLayout ctx={ctx} title={title} adminNav={props.adminNav}>
+    <AdminLayout ctx={ctx} title={title} adminNav={props.adminNav} scripts={[...EDITOR_SCRIPTS, '/assets/newsroom-related.js']}>
       <h1 safe>{title}</h1>
       <Notice message={props.notice} />
       {article === undefined ? '' : (
@@ -274,6 +278,7 @@ export function ArticleFormPage(props: ArticleFormProps): JSX.Element {
           <WorkflowPanel ctx={ctx} article={article} actions={props.actions ?? []} errors={props.stepErrors} />
         </div>
       )}
+      <RelatedPicker ctx={ctx} action={article === undefined ? `${ADMIN_BASE}/moi` : `${ADMIN_BASE}/${article.id}`} query={props.related?.query ?? ''} results={props.related?.results} chosen={props.related?.chosen ?? []} />
       <form method="post" action={article === undefined ? `${ADMIN_BASE}/moi` : `${ADMIN_BASE}/${article.id}`} class="stack" novalidate>
         <h2 safe>{t('newsroom.content')}</h2>
         <FormAlert message={props.alert} />
@@ -285,11 +290,12 @@ export function ArticleFormPage(props: ArticleFormProps): JSX.Element {
         <TextField t={t} name="slug" label={labels.slug!} value={values.slug} errors={errors} hint={t('newsroom.slug_hint')} maxlength={120} />
         <CategorySelect ctx={ctx} categories={props.categories} value={values.category_id ?? ''} errors={errors} />
         <TextArea t={t} name="lead" label={labels.lead!} value={values.lead} errors={errors} rows={3} />
-        <TextArea t={t} name="body" label={labels.body!} value={values.body} errors={errors} rows={18} hint={t('newsroom.body_hint')} required />
+        <BodyEditor ctx={ctx} value={values.body} errors={errors} />
         <TextField t={t} name="author_byline" label={labels.author_byline!} value={values.author_byline} errors={errors} required maxlength={200} />
         <TextField t={t} name="source" label={labels.source!} value={values.source} errors={errors} maxlength={200} />
         <TextField t={t} name="event_date" label={labels.event_date!} type="date" value={values.event_date} errors={errors} />
         <TextField t={t} name="tags" label={labels.tags!} value={values.tags} errors={errors} hint={t('newsroom.tags_hint')} />
+        <TextField t={t} name="related" label={labels.related!} value={values.related} errors={errors} hint={t('newsroom.related_hint')} maxlength={200} />
         <div class="checkbox">
           <input type="checkbox" id="f-featured" name="featured" value="1" checked={values.featured === '1'} />
           <label for="f-featured" safe>{t('newsroom.featured_flag')}</label>

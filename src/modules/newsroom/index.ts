@@ -10,6 +10,7 @@ import { registerPublicRoutes } from './public-routes.ts';
 import { registerScheduleRoutes } from './schedule-routes.ts';
 import { registerLegalRoutes } from './legal-routes.ts';
 import { registerCategoryRoutes } from './category-routes.ts';
+import { registerEditorAssets } from './editor-assets.ts';
 import { startScheduler } from './scheduler.ts';
 import { countersByDb, ViewCounter } from './view-counter.ts';
 import { PageCache } from './page-cache.ts';
@@ -29,6 +30,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
   registerScheduleRoutes(app);
   registerLegalRoutes(app);
   registerCategoryRoutes(app);
+  registerEditorAssets(app);
 
   let stopScheduler: (() => Promise<void>) | undefined;
   let flushTimer: NodeJS.Timeout | undefined;

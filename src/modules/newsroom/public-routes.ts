@@ -17,12 +17,15 @@ import {
   latestPublicArticles,
   publicArticlesInCategories,
   publicArticleUrls,
-  relatedPublicArticles,
+  publicArticlesWithTag,
   revisionById,
+  tagBySlug,
+  tagsOfArticle,
   type CategoryRow,
   type PublicArticleSummary,
 } from './queries.ts';
-import { ArticlePage, CategoryPage, MessagePage, NewsIndexPage, PrintPage } from './public-views.tsx';
+import { ArticlePage, CategoryPage, MessagePage, NewsIndexPage, PrintPage, TagPage } from './public-views.tsx';
+import { relatedForPage } from './related-articles.ts';
 import { parseStars, rateArticle, ratingSummary } from './rate-article.ts';
 import { atom, rss, sitemap, type FeedInfo } from './feeds.ts';
 import type { ViewCounter } from './view-counter.ts';
@@ -88,6 +91,18 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
   app.get<{ Params: { cat: string } }>('/tin-tuc/:cat/rss.xml', async (request, reply) => sendFeed(request, reply, 'rss', await categoryOr404(request.params.cat)));
   app.get<{ Params: { cat: string } }>('/tin-tuc/:cat/atom.xml', async (request, reply) => sendFeed(request, reply, 'atom', await categoryOr404(request.params.cat)));
 
+  // A static segment: find-my-way prefers it to the category route, so "the" is no category slug.
+  app.get<{ Params: { tag: string }; Querystring: { trang?: string } }>('/tin-tuc/the/:tag', async (request, reply) => {
+    const tag = SLUG.test(request.params.tag) ? await tagBySlug(db, request.params.tag) : undefined;
+    if (tag === undefined) throw new AppError('not_found');
+    const page = /^\d{1,5}$/.test(request.query.trang ?? '') ? Math.max(1, Number(request.query.trang)) : 1;
+    const { total, items } = await publicArticlesWithTag(db, nowIso(), tag.id, page, PAGE_SIZE);
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pages) throw new AppError('not_found');
+    const ctx = await viewContext(request);
+    return sendHtml(reply, TagPage({ ctx, tag, items, page, pages }));
+  });
+
   app.get<{ Params: { cat: string }; Querystring: { trang?: string } }>('/tin-tuc/:cat', async (request, reply) => {
     const category = await categoryOr404(request.params.cat);
     const page = /^\d{1,5}$/.test(request.query.trang ?? '') ? Math.max(1, Number(request.query.trang)) : 1;
@@ -136,7 +151,8 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
       article: { ...article, view_count: article.view_count + views.pendingFor(article.id) },
       revision,
       trail,
-      related: await relatedPublicArticles(db, nowIso(), article, 5),
+      related: await relatedForPage(db, nowIso(), article, revision.related_ids, 5),
+      tags: await tagsOfArticle(db, article.id),
       rating: ratingSummary(article.rating_sum, article.rating_count),
       ratingNotice: noticeKey === undefined ? undefined : request.t(noticeKey),
       safeBody: revision.body,

@@ -175,6 +175,7 @@ export interface ArticlePageProps {
   readonly revision: RevisionRow;
   readonly trail: readonly CategoryRow[];
   readonly related: readonly PublicArticleSummary[];
+  readonly tags?: readonly { slug: string; name: string }[];
   readonly rating: RatingSummary;
   readonly ratingNotice?: string | undefined;
   readonly ratingError?: string | undefined;
@@ -258,6 +259,17 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
         <p class="article-author" safe>{revision.author_byline}</p>
         {revision.source === null ? '' : <p class="muted" safe>{`${t('newsroom.source')}: ${revision.source}`}</p>}
         {revision.event_date === null ? '' : <p class="muted" safe>{`${t('newsroom.event_date')}: ${formatDate(revision.event_date)}`}</p>}
+        {props.tags === undefined || props.tags.length === 0 ? '' : (
+          <nav aria-label={t('newsroom.tags_label')} class="no-print">
+            <ul class="tag-list">
+              {props.tags.map((tag) => (
+                <li>
+                  <a href={tagUrl(tag.slug)} rel="tag" safe>{tag.name}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
       </article>
       <p class="actions no-print">
         <a href={`${path}/ban-in`} safe>{t('newsroom.print')}</a>
@@ -315,6 +327,23 @@ export function MessagePage({ ctx, title, message, back }: { ctx: ViewContext; t
       <p>
         <a href={back} safe>{ctx.t('newsroom.back_to_article')}</a>
       </p>
+    </Layout>
+  );
+}
+
+export const tagUrl = (slug: string): string => `/tin-tuc/the/${slug}`;
+
+/** Published articles carrying one tag. */
+export function TagPage({ ctx, tag, items, page, pages }: { ctx: ViewContext; tag: { slug: string; name: string }; items: readonly PublicArticleSummary[]; page: number; pages: number }): JSX.Element {
+  const t = ctx.t;
+  const title = t('newsroom.tag_title', { tag: tag.name });
+  const base = tagUrl(tag.slug);
+  return (
+    <Layout ctx={ctx} title={page > 1 ? `${title} (${t('newsroom.page_n', { page })})` : title} head={<link rel="canonical" href={`${ctx.publicUrl.origin}${base}${page > 1 ? `?trang=${page}` : ''}`} />}>
+      <Breadcrumb ctx={ctx} trail={[{ href: '/tin-tuc', label: t('newsroom.news') }]} current={title} />
+      <h1 safe>{title}</h1>
+      {items.length === 0 ? <p safe>{t('newsroom.no_articles')}</p> : <ArticleList ctx={ctx} items={items} headingLevel="h2" />}
+      <Pagination ctx={ctx} base={base} page={page} pages={pages} />
     </Layout>
   );
 }

@@ -74,6 +74,7 @@ export interface RevisionRow {
   note: string | null;
   cover_sha256: string | null;
   cover_alt: string | null;
+  related_ids: string;
   created_by: number | null;
   created_at: string;
 }
@@ -102,7 +103,7 @@ export interface PublicArticleSummary {
 }
 
 /** Articles readers may see, newest first, as summaries of their live revision. */
-function publicArticles(db: Db, now: string) {
+export function publicArticles(db: Db, now: string) {
   return db
     .selectFrom('articles as a')
     .innerJoin('article_revisions as r', 'r.id', 'a.live_revision_id')
@@ -197,3 +198,23 @@ export const publicArticleUrls = (db: Db, now: string, limit: number) =>
     .execute();
 
 export const articleUrl = (categorySlug: string, slug: string): string => `/tin-tuc/${categorySlug}/${slug}`;
+
+export interface TagRow {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export const tagBySlug = (db: Db, slug: string): Promise<TagRow | undefined> => db.selectFrom('news_tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+
+/** The live tags of an article (synced from the revision when it goes online). */
+export const tagsOfArticle = (db: Db, articleId: number): Promise<TagRow[]> =>
+  db.selectFrom('news_tags as t').innerJoin('article_tags as x', 'x.tag_id', 't.id').select(['t.id', 't.slug', 't.name']).where('x.article_id', '=', articleId).orderBy('t.name').execute();
+
+/** Published articles carrying a tag, newest first, a page at a time. */
+export async function publicArticlesWithTag(db: Db, now: string, tagId: number, page: number, pageSize: number): Promise<{ total: number; items: PublicArticleSummary[] }> {
+  const tagged = db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId);
+  const count = await db.selectFrom('articles').select(countAll().as('n')).where('is_public', '=', 1).where('published_at', '<=', now).where('id', 'in', tagged).executeTakeFirstOrThrow();
+  const items = await publicArticles(db, now).where('a.id', 'in', tagged).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { total: count.n, items };
+}

@@ -25,9 +25,14 @@ export class ArticleConflictError extends AppError {
   }
 }
 
-async function validated(db: Db, input: ArticleInput): Promise<CleanArticle> {
+async function validated(db: Db, input: ArticleInput, selfId: number | null): Promise<CleanArticle> {
   const categories = new Set((await allCategories(db)).map((c) => c.id));
   const { errors, clean } = validateArticle(input, categories);
+  if (errors.related === undefined && clean.relatedIds.length > 0) {
+    // Only articles that exist and are not this one; whether they are online is decided when the page is shown.
+    const found = await db.selectFrom('articles').select('id').where('id', 'in', clean.relatedIds).execute();
+    if (found.length !== clean.relatedIds.length || (selfId !== null && clean.relatedIds.includes(selfId))) errors.related = { key: 'newsroom.error_related' };
+  }
   if (Object.keys(errors).length > 0) throw new AppError('validation', errors);
   return clean;
 }
@@ -53,6 +58,7 @@ async function insertRevision(db: Db, articleId: number, number: number, a: Clea
       event_date: a.eventDate,
       tags: a.tags.join(', '),
       note: a.note,
+      related_ids: a.relatedIds.join(','),
       created_by: userId,
       created_at: nowIso(),
     })
@@ -64,7 +70,7 @@ async function insertRevision(db: Db, articleId: number, number: number, a: Clea
 /** Creates a draft; returns its id. */
 export async function createArticle(db: Db, actor: AuditActor, user: CurrentUser, input: ArticleInput): Promise<number> {
   if (!canCreateArticle(user)) throw new AppError('forbidden');
-  const clean = await validated(db, input);
+  const clean = await validated(db, input, null);
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
     const slug = await freeSlug(trx, clean.slug, clean.title, null);
@@ -84,7 +90,7 @@ export async function createArticle(db: Db, actor: AuditActor, user: CurrentUser
 
 /** Saves a new revision of an existing article, if `expectedVersion` is still current. */
 export async function updateArticle(db: Db, actor: AuditActor, user: CurrentUser, id: number, expectedVersion: number, input: ArticleInput): Promise<void> {
-  const clean = await validated(db, input);
+  const clean = await validated(db, input, id);
   await db.transaction().execute(async (trx) => {
     const article = await articleById(trx, id);
     if (article === undefined) throw new AppError('not_found');

@@ -57,6 +57,8 @@ export interface ArticleRevisionsTable {
   /** Cover image by content hash (files under DATA_DIR/newsroom/images), with its alt text. */
   cover_sha256: string | null;
   cover_alt: string | null;
+  /** Related articles chosen by the editor: ids, comma-separated, in order (migration 2026-11-29-0110). */
+  related_ids: Generated<string>;
   created_by: number | null;
   created_at: string;
 }

@@ -1,6 +1,6 @@
 /** Validation of what a writer submits in the article form. */
 import type { FieldErrors } from '../../platform/errors.ts';
-import { sanitiseBody } from './sanitize.ts';
+import { htmlToText, sanitiseBody } from './sanitize.ts';
 
 export interface ArticleInput {
   readonly title: string;
@@ -14,6 +14,8 @@ export interface ArticleInput {
   readonly tags: string;
   readonly featured: boolean;
   readonly note: string;
+  /** Related article ids, comma- or space-separated (absent from older callers: none). */
+  readonly related?: string;
 }
 
 export interface CleanArticle {
@@ -28,6 +30,7 @@ export interface CleanArticle {
   readonly tags: string[];
   readonly featured: boolean;
   readonly note: string | null;
+  readonly relatedIds: number[];
 }
 
 const chars = (s: string): number => [...s].length;
@@ -41,6 +44,15 @@ export function isRealDate(value: string): boolean {
 
 export const parseTags = (raw: string): string[] => [...new Set(raw.split(',').map((t) => t.trim().replace(/\s+/g, ' ')).filter((t) => t !== ''))];
 
+export const MAX_RELATED = 8;
+
+/** "12, 7 30" → [12, 7, 30]; undefined when something else than ids was typed. */
+export function parseRelatedIds(raw: string): number[] | undefined {
+  const parts = raw.split(/[\s,;#]+/).filter((p) => p !== '');
+  if (parts.some((p) => !/^\d{1,9}$/.test(p))) return undefined;
+  return [...new Set(parts.map(Number))];
+}
+
 export function validateArticle(input: ArticleInput, categoryIds: ReadonlySet<number>): { errors: FieldErrors; clean: CleanArticle } {
   const errors: FieldErrors = {};
   if (input.title === '') errors.title = { key: 'newsroom.error_title' };
@@ -49,7 +61,8 @@ export function validateArticle(input: ArticleInput, categoryIds: ReadonlySet<nu
   else if (input.slug.length > 120) errors.slug = { key: 'shell.field_too_long', params: { field: 'slug', max: 120 } };
   if (chars(input.lead) > 1000) errors.lead = { key: 'shell.field_too_long', params: { field: 'lead', max: 1000 } };
   const body = sanitiseBody(input.body);
-  if (body.html === '') errors.body = { key: 'newsroom.error_body' };
+  // An editor's empty paragraph (<p><br></p>) is no body either.
+  if (htmlToText(body.html) === '' && !body.html.includes('<img')) errors.body = { key: 'newsroom.error_body' };
   else if (body.imagesWithoutAlt > 0) errors.body = { key: 'newsroom.error_image_alt', params: { count: body.imagesWithoutAlt } };
   else if (input.body.length > 500_000) errors.body = { key: 'shell.field_too_long', params: { field: 'body', max: 500000 } };
   if (input.authorByline === '') errors.author_byline = { key: 'newsroom.error_author' };
@@ -60,6 +73,8 @@ export function validateArticle(input: ArticleInput, categoryIds: ReadonlySet<nu
   if (!categoryIds.has(categoryId)) errors.category_id = { key: 'newsroom.error_category' };
   const tags = parseTags(input.tags);
   if (tags.length > 10 || tags.some((t) => chars(t) > 50)) errors.tags = { key: 'newsroom.error_tags' };
+  const relatedIds = parseRelatedIds(input.related ?? '');
+  if (relatedIds === undefined || relatedIds.length > MAX_RELATED) errors.related = { key: 'newsroom.error_related' };
   if (chars(input.note) > 500) errors.note = { key: 'shell.field_too_long', params: { field: 'note', max: 500 } };
   return {
     errors,
@@ -75,6 +90,7 @@ export function validateArticle(input: ArticleInput, categoryIds: ReadonlySet<nu
       tags,
       featured: input.featured,
       note: input.note === '' ? null : input.note,
+      relatedIds: relatedIds ?? [],
     },
   };
 }
