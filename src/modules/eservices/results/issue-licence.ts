@@ -147,9 +147,11 @@ export async function issueLicence(db: Db, actor: AuditActor, user: CurrentUser,
   const agency = await db.selectFrom('agencies').select('code').where('id', '=', dossier.agency_id).executeTakeFirstOrThrow();
 
   return db.transaction().execute(async (trx) => {
-    // The dossier must still be decided and without a licence when the number is taken.
+    // Under the numbering lock, the dossier must still be decided and without a licence (a double
+    // click or two officers at once issue one licence, not two).
+    await lockLicenceNumbers(trx);
     const current = await trx.selectFrom('dossiers').select('status').where('id', '=', dossier.id).executeTakeFirstOrThrow();
-    if (current.status !== 'decided') throw new AppError('conflict', { action: { key: 'licences.error_not_issuable' } });
+    if (current.status !== 'decided' || (await licenceOfDossier(trx, dossier.id)) !== undefined) throw new AppError('conflict', { action: { key: 'licences.error_not_issuable' } });
     const issued = await insertLicence(trx, agency.code, {
       agencyId: dossier.agency_id,
       procedureId: procedure.id,

@@ -213,9 +213,25 @@ export function StaffLicencePage(props: StaffLicencePageProps): JSX.Element {
       <h1 safe>{`${t(`licences.kind_${props.kind}`)} – ${dossier.code ?? ''}`}</h1>
       <Notice message={props.notice} />
       <FormAlert message={props.alert} />
+      <ErrorSummary
+        t={t}
+        errors={props.errors}
+        labels={{
+          holder_name: t('licences.holder'),
+          holder_address: t('licences.holder_address'),
+          title: t(`licences.title_${props.kind}`),
+          quantity: t('licences.quantity'),
+          valid_until: t('licences.valid_until'),
+          signer_name: t('licences.signer_name'),
+          signer_title: t('licences.signer_title'),
+          reason: t('licences.revoke_reason'),
+          action: t('licences.issue_title'),
+        }}
+      />
       <p>
         <a href={base} safe>{dossier.code ?? ''}</a>
       </p>
+      {licence === undefined && !props.canIssue && props.errors === undefined ? <p safe>{t('licences.error_not_issuable')}</p> : ''}
       {licence === undefined ? '' : (
         <section aria-labelledby="licence-facts">
           <h2 id="licence-facts" class="visually-hidden" safe>{t('licences.number')}</h2>
@@ -228,7 +244,6 @@ export function StaffLicencePage(props: StaffLicencePageProps): JSX.Element {
           {props.canRevoke ? (
             <form method="post" action={`${base}/giay-phep/thu-hoi`} class="stack">
               <h2 safe>{t('licences.revoke_title')}</h2>
-              <ErrorSummary t={t} errors={props.errors} labels={{ reason: t('licences.revoke_reason') }} />
               <CsrfField ctx={ctx} />
               <TextArea t={t} name="reason" label={t('licences.revoke_reason')} required rows={3} maxlength={2000} value={values.reason} errors={props.errors} />
               <div class="actions">
@@ -241,11 +256,6 @@ export function StaffLicencePage(props: StaffLicencePageProps): JSX.Element {
       {licence === undefined && props.canIssue ? (
         <form method="post" action={`${base}/giay-phep`} class="stack" novalidate>
           <p safe>{t('licences.issue_intro')}</p>
-          <ErrorSummary
-            t={t}
-            errors={props.errors}
-            labels={{ holder_name: t('licences.holder'), holder_address: t('licences.holder_address'), title: t(`licences.title_${props.kind}`), quantity: t('licences.quantity'), valid_until: t('licences.valid_until'), signer_name: t('licences.signer_name'), signer_title: t('licences.signer_title'), action: t('licences.issue_title') }}
-          />
           <CsrfField ctx={ctx} />
           <TextField t={t} name="holder_name" label={t('licences.holder')} required maxlength={300} value={values.holder_name} errors={props.errors} />
           <TextField t={t} name="holder_address" label={t('licences.holder_address')} required maxlength={300} value={values.holder_address} errors={props.errors} />
