@@ -247,7 +247,7 @@ export function StaffLicencePage(props: StaffLicencePageProps): JSX.Element {
               <CsrfField ctx={ctx} />
               <TextArea t={t} name="reason" label={t('licences.revoke_reason')} required rows={3} maxlength={2000} value={values.reason} errors={props.errors} />
               <div class="actions">
-                <button type="submit" class="danger" safe>{t('licences.revoke_submit')}</button>
+                <button type="submit" class="button-secondary" safe>{t('licences.revoke_submit')}</button>
               </div>
             </form>
           ) : ''}
