@@ -1,4 +1,5 @@
 /** Routes of the legal documents library: /van-ban for readers, /quan-tri/van-ban for editors. */
+import { createReadStream, existsSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/audit/audit.ts';
 import { requireAnyRolePage } from '../../platform/auth/guards.ts';
@@ -9,6 +10,8 @@ import { registerSearchType } from '../../platform/search/types.ts';
 import { sendHtml, viewContext } from '../../ui/view-context.ts';
 import { LEGAL_DOC_TYPE, legalDocumentById, legalDocumentBySlug, legalDocuments, saveLegalDocument, type LegalDocumentInput, type LegalDocumentRow } from './legal-documents.ts';
 import { LEGAL_ADMIN, LEGAL_PUBLIC, LegalAdminListPage, LegalDetailPage, LegalFormPage, LegalListPage } from './legal-views.tsx';
+import { attachLegalFile, filesOfLegalDocument, legalFileById, MAX_LEGAL_FILE_BYTES, removeLegalFile } from './legal-files.ts';
+import { storedFilePath } from '../../platform/files/content-store.ts';
 import { LEGAL_DOC_STATUSES, LEGAL_DOC_TYPES, type LegalDocStatus, type LegalDocType } from './tables.ts';
 
 const PAGE_SIZE = 20;
@@ -67,7 +70,23 @@ export function registerLegalRoutes(app: FastifyInstance): void {
     const doc = /^[a-z0-9-]{1,120}$/.test(request.params.slug) ? await legalDocumentBySlug(db, request.params.slug) : undefined;
     if (doc === undefined || doc.is_published !== 1) throw new AppError('not_found');
     const ctx = await viewContext(request);
-    return sendHtml(reply, LegalDetailPage({ ctx, doc }));
+    return sendHtml(reply, LegalDetailPage({ ctx, doc, files: await filesOfLegalDocument(db, doc.id) }));
+  });
+
+  app.get<{ Params: { slug: string; file: string } }>(`${LEGAL_PUBLIC}/:slug/tep/:file`, async (request, reply) => {
+    const doc = /^[a-z0-9-]{1,120}$/.test(request.params.slug) ? await legalDocumentBySlug(db, request.params.slug) : undefined;
+    // Staff may download the files of a document not yet published (the edit page links here).
+    const mayRead = doc !== undefined && (doc.is_published === 1 || request.user?.roles.some((r) => r.role === 'editor') === true);
+    const file = mayRead && /^\d{1,9}$/.test(request.params.file) ? await legalFileById(db, doc.id, Number(request.params.file)) : undefined;
+    if (file === undefined) throw new AppError('not_found');
+    const stored = storedFilePath(config.dataDir, file.sha256);
+    if (!existsSync(stored)) throw new AppError('not_found');
+    return reply
+      .type(file.media_type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', doc!.is_published === 1 ? 'public, max-age=3600' : 'private, no-store')
+      .send(createReadStream(stored));
   });
 
   app.get<{ Querystring: { ok?: string } }>(LEGAL_ADMIN, { preHandler: editorsOnly }, async (request, reply) => {
@@ -76,9 +95,11 @@ export function registerLegalRoutes(app: FastifyInstance): void {
     return sendHtml(reply, LegalAdminListPage({ ctx, adminNav: app.deps.adminNav, items, notice: request.query.ok === '1' ? request.t('newsroom.saved') : undefined }));
   });
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, id: number | null, values: Record<string, string>, status: number, extra: { errors?: FieldErrors; alert?: string } = {}) {
+  async function renderForm(request: FastifyRequest, reply: FastifyReply, id: number | null, values: Record<string, string>, status: number, extra: { errors?: FieldErrors; alert?: string; notice?: string; fileErrors?: FieldErrors } = {}) {
     const ctx = await viewContext(request);
-    return sendHtml(reply, LegalFormPage({ ctx, adminNav: app.deps.adminNav, id, values, ...extra }), status);
+    const doc = id === null ? undefined : await legalDocumentById(db, id);
+    const files = doc === undefined ? undefined : { slug: doc.slug, rows: await filesOfLegalDocument(db, doc.id), errors: extra.fileErrors };
+    return sendHtml(reply, LegalFormPage({ ctx, adminNav: app.deps.adminNav, id, values, errors: extra.errors, alert: extra.alert, notice: extra.notice, files }), status);
   }
 
   const parseId = (raw: string): number => {
@@ -87,10 +108,53 @@ export function registerLegalRoutes(app: FastifyInstance): void {
   };
 
   app.get(`${LEGAL_ADMIN}/moi`, { preHandler: editorsOnly }, async (request, reply) => renderForm(request, reply, null, { status: 'in_force' }, 200));
-  app.get<{ Params: { id: string } }>(`${LEGAL_ADMIN}/:id`, { preHandler: editorsOnly }, async (request, reply) => {
+  const FILE_NOTICES: Record<string, 'newsroom.attachment_added' | 'newsroom.attachment_removed'> = { them: 'newsroom.attachment_added', go: 'newsroom.attachment_removed' };
+  app.get<{ Params: { id: string }; Querystring: { tep?: string } }>(`${LEGAL_ADMIN}/:id`, { preHandler: editorsOnly }, async (request, reply) => {
     const doc = await legalDocumentById(db, parseId(request.params.id));
     if (doc === undefined) throw new AppError('not_found');
-    return renderForm(request, reply, doc.id, valuesOf(doc), 200);
+    const noticeKey = FILE_NOTICES[request.query.tep ?? ''];
+    return renderForm(request, reply, doc.id, valuesOf(doc), 200, noticeKey === undefined ? {} : { notice: request.t(noticeKey) });
+  });
+
+  async function existingDoc(raw: string) {
+    const doc = await legalDocumentById(db, parseId(raw));
+    if (doc === undefined) throw new AppError('not_found');
+    return doc;
+  }
+
+  app.post<{ Params: { id: string } }>(`${LEGAL_ADMIN}/:id/tep`, { preHandler: editorsOnly }, async (request, reply) => {
+    const doc = await existingDoc(request.params.id);
+    if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+    const fields: Record<string, string> = {};
+    let content: Buffer | undefined;
+    let fileName = '';
+    try {
+      for await (const part of request.parts({ limits: { fileSize: MAX_LEGAL_FILE_BYTES, files: 1, fields: 4, fieldSize: 2000 } })) {
+        if (part.type === 'file') {
+          fileName = part.filename;
+          content = await part.toBuffer();
+        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value.normalize('NFC');
+      }
+    } catch (err) {
+      // @fastify/multipart refuses a file over the limit while reading it; the editor gets the same page back.
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return renderForm(request, reply, doc.id, valuesOf(doc), 413, { fileErrors: { file: { key: 'newsroom.attachment_error_size' } } });
+      throw err;
+    }
+    if (!isCsrfValid(request, fields._csrf, config.secret)) return renderForm(request, reply, doc.id, valuesOf(doc), 403, { alert: request.t('error.csrf_invalid') });
+    try {
+      await attachLegalFile(db, config.dataDir, actorOf(request), doc.id, content, fileName);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation' && err.fields !== undefined) return renderForm(request, reply, doc.id, valuesOf(doc), 422, { fileErrors: err.fields });
+      throw err;
+    }
+    return reply.redirect(`${LEGAL_ADMIN}/${doc.id}?tep=them`, 303);
+  });
+
+  app.post<{ Params: { id: string; file: string }; Body: FormValues }>(`${LEGAL_ADMIN}/:id/tep/:file/go`, { preHandler: editorsOnly }, async (request, reply) => {
+    const doc = await existingDoc(request.params.id);
+    if (!isCsrfValid(request, field(request.body ?? {}, '_csrf'), config.secret)) return renderForm(request, reply, doc.id, valuesOf(doc), 403, { alert: request.t('error.csrf_invalid') });
+    await removeLegalFile(db, actorOf(request), doc.id, parseId(request.params.file));
+    return reply.redirect(`${LEGAL_ADMIN}/${doc.id}?tep=go`, 303);
   });
 
   async function save(request: FastifyRequest<{ Body: FormValues }>, reply: FastifyReply, id: number | null) {

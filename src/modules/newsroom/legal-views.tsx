@@ -2,6 +2,8 @@
 import { Layout } from '../../ui/layout.tsx';
 import { AdminLayout } from '../../ui/admin-layout.tsx';
 import { CsrfField, ErrorSummary, FormAlert, Notice, TextArea, TextField, fieldMessage } from '../../ui/forms.tsx';
+import type { LegalFileRow } from './legal-files.ts';
+import { LegalFilesAdmin, LegalFilesPublic } from './legal-file-views.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { FieldErrors } from '../../platform/errors.ts';
 import type { AdminNavItem } from '../../platform/http/context.ts';
@@ -95,7 +97,7 @@ export function LegalListPage({ ctx, items, total, page, pages, filter }: LegalL
   );
 }
 
-export function LegalDetailPage({ ctx, doc }: { ctx: ViewContext; doc: LegalDocumentRow }): JSX.Element {
+export function LegalDetailPage({ ctx, doc, files = [] }: { ctx: ViewContext; doc: LegalDocumentRow; files?: readonly LegalFileRow[] }): JSX.Element {
   const t = ctx.t;
   const row = (label: string, value: string) => (
     <div>
@@ -135,6 +137,7 @@ export function LegalDetailPage({ ctx, doc }: { ctx: ViewContext; doc: LegalDocu
           ))}
         </section>
       )}
+      <LegalFilesPublic ctx={ctx} slug={doc.slug} files={files} />
     </Layout>
   );
 }
@@ -177,7 +180,7 @@ export function LegalAdminListPage({ ctx, adminNav, items, notice }: { ctx: View
   );
 }
 
-export function LegalFormPage({ ctx, adminNav, id, values, errors, alert }: { ctx: ViewContext; adminNav: readonly AdminNavItem[]; id: number | null; values: Record<string, string>; errors?: FieldErrors | undefined; alert?: string | undefined }): JSX.Element {
+export function LegalFormPage({ ctx, adminNav, id, values, errors, alert, notice, files }: { ctx: ViewContext; adminNav: readonly AdminNavItem[]; id: number | null; values: Record<string, string>; errors?: FieldErrors | undefined; alert?: string | undefined; notice?: string | undefined; files?: { slug: string; rows: readonly LegalFileRow[]; errors?: FieldErrors | undefined } | undefined }): JSX.Element {
   const t = ctx.t;
   const labels: Record<string, string> = {
     number_symbol: t('newsroom.legal_number'),
@@ -196,6 +199,7 @@ export function LegalFormPage({ ctx, adminNav, id, values, errors, alert }: { ct
   return (
     <AdminLayout ctx={ctx} title={title} adminNav={adminNav}>
       <h1 safe>{title}</h1>
+      <Notice message={notice} />
       <form method="post" action={id === null ? `${LEGAL_ADMIN}/moi` : `${LEGAL_ADMIN}/${id}`} class="stack" novalidate>
         <FormAlert message={alert} />
         <ErrorSummary t={t} errors={errors} labels={labels} />
@@ -219,6 +223,7 @@ export function LegalFormPage({ ctx, adminNav, id, values, errors, alert }: { ct
           <button type="submit" class="button" safe>{t('newsroom.save')}</button>
         </div>
       </form>
+      {id === null || files === undefined ? '' : <LegalFilesAdmin ctx={ctx} documentId={id} slug={files.slug} files={files.rows} errors={files.errors} />}
     </AdminLayout>
   );
 }

@@ -255,6 +255,7 @@ export const newsroomMessages = defineMessages({
     'newsroom.attachment_error_missing': 'Chọn một tệp để đính kèm.',
     'newsroom.attachment_error_size': 'Tệp quá lớn (tối đa 20 MB).',
     'newsroom.attachment_download': 'Tải về {name} ({size})',
+    'newsroom.attachment_error_count': 'Mỗi văn bản có tối đa {max} tệp.',
   },
   en: {
     'newsroom.news': 'News',
@@ -510,5 +511,6 @@ export const newsroomMessages = defineMessages({
     'newsroom.attachment_error_missing': 'Choose a file to attach.',
     'newsroom.attachment_error_size': 'The file is too large (20 MB at most).',
     'newsroom.attachment_download': 'Download {name} ({size})',
+    'newsroom.attachment_error_count': 'A document has at most {max} files.',
   },
 });

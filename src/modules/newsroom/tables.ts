@@ -124,6 +124,7 @@ export interface LegalDocumentsTable {
 
 export interface NewsroomTables {
   legal_documents: LegalDocumentsTable;
+  legal_document_files: LegalDocumentFilesTable;
   work_schedule_events: WorkScheduleEventsTable;
   news_categories: NewsCategoriesTable;
   news_tags: NewsTagsTable;
@@ -132,4 +133,16 @@ export interface NewsroomTables {
   article_tags: ArticleTagsTable;
   article_ratings: ArticleRatingsTable;
   rating_salts: RatingSaltsTable;
+}
+
+/** Files attached to legal documents, by content hash (migration 2026-11-29-0111). */
+export interface LegalDocumentFilesTable {
+  id: Generated<number>;
+  document_id: number;
+  sha256: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  created_by: number | null;
+  created_at: string;
 }
