@@ -13,6 +13,8 @@ export interface PdfFacts {
   /** Every code point that some embedded font maps a glyph to. */
   readonly codePoints: ReadonlySet<number>;
   readonly embeddedFonts: number;
+  /** Rectangles drawn (`re` operators): a QR code is drawn as one per run of dark modules. */
+  readonly rectangles: number;
 }
 
 interface PdfObject {
@@ -83,8 +85,10 @@ export function inspectPdf(pdf: Buffer): PdfFacts {
     }
   }
   const lines: string[] = [];
+  let rectangles = 0;
   for (const o of objs.values()) {
     const content = o.stream?.toString('latin1') ?? '';
+    if (!o.dict.includes('/Subtype') && !o.dict.includes('/Length1')) rectangles += (content.match(/ re\n/g) ?? []).length;
     if (!content.includes('BT')) continue;
     let font = new Map<number, string>();
     let line = '';
@@ -104,5 +108,5 @@ export function inspectPdf(pdf: Buffer): PdfFacts {
     }
     if (line !== '') lines.push(line);
   }
-  return { version, pages, text: lines.join('\n'), codePoints, embeddedFonts };
+  return { version, pages, text: lines.join('\n'), codePoints, embeddedFonts, rectangles };
 }

@@ -18,11 +18,12 @@ test('a PDF with Vietnamese text is valid, embeds fonts covering every code poin
   const pdf = new VietnamesePdf({ title: LINE });
   pdf.text(LINE, { size: 14, bold: true, align: 'center' });
   pdf.text(`${LINE} `.repeat(6), { size: 11 });
-  await pdf.qr('https://congso.example.vn/tra-cuu', { x: 400, y: 600, size: 100 });
+  pdf.qr('https://congso.example.vn/tra-cuu', { x: 400, y: 600, size: 100 });
   const bytes = await pdf.finish();
   assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
   const facts = inspectPdf(bytes);
   assert.equal(facts.pages, 1);
+  assert.ok(facts.rectangles > 50, 'the QR code');
   assert.ok(facts.embeddedFonts >= 3, 'latin and vietnamese subsets, regular and bold');
   for (const ch of LINE) assert.ok(facts.codePoints.has(ch.codePointAt(0) ?? 0), `no glyph for ${ch}`);
   assert.ok(facts.text.startsWith(LINE.replace(' liệu', '\nliệu')), facts.text);

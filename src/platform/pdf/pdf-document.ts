@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -29,6 +30,7 @@ interface LoadedFont {
 }
 
 let fonts: Record<Weight, LoadedFont[]> | undefined;
+const widths = new Map<string, number>();
 function loadFonts(): Record<Weight, LoadedFont[]> {
   fonts ??= {
     regular: SUBSETS.map((s) => loadFont('regular', s)),
@@ -37,8 +39,49 @@ function loadFonts(): Record<Weight, LoadedFont[]> {
   return fonts;
 }
 function loadFont(weight: Weight, subset: string): LoadedFont {
-  const data = readFileSync(path.join(FONT_DIR, `be-vietnam-pro-${subset}-${WEIGHTS[weight]}-normal.woff`));
+  const data = woffToSfnt(readFileSync(path.join(FONT_DIR, `be-vietnam-pro-${subset}-${WEIGHTS[weight]}-normal.woff`)));
   return { name: `BeVietnamPro-${weight}-${subset}`, data, font: fontkit.create(data) };
+}
+
+/**
+ * Unpacks a WOFF 1.0 file (W3C, 2012) into the TrueType font it wraps, once per process: pdfkit
+ * parses each font again for every document, and inflating the WOFF tables each time made a
+ * licence PDF take several times longer.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') return woff;
+  const numTables = woff.readUInt16BE(12);
+  const tables: { tag: Buffer; checksum: number; data: Buffer }[] = [];
+  for (let i = 0; i < numTables; i++) {
+    const at = 44 + i * 20;
+    const offset = woff.readUInt32BE(at + 4);
+    const compLength = woff.readUInt32BE(at + 8);
+    const origLength = woff.readUInt32BE(at + 12);
+    const raw = woff.subarray(offset, offset + compLength);
+    tables.push({ tag: woff.subarray(at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compLength < origLength ? inflateSync(raw) : raw });
+  }
+  const entrySelector = Math.floor(Math.log2(numTables));
+  const searchRange = 2 ** entrySelector * 16;
+  const head = Buffer.alloc(12 + numTables * 16);
+  woff.copy(head, 0, 4, 8);
+  head.writeUInt16BE(numTables, 4);
+  head.writeUInt16BE(searchRange, 6);
+  head.writeUInt16BE(entrySelector, 8);
+  head.writeUInt16BE(numTables * 16 - searchRange, 10);
+  const parts: Buffer[] = [head];
+  let offset = head.length;
+  tables.forEach((t, i) => {
+    const rec = 12 + i * 16;
+    t.tag.copy(head, rec);
+    head.writeUInt32BE(t.checksum, rec + 4);
+    head.writeUInt32BE(offset, rec + 8);
+    head.writeUInt32BE(t.data.length, rec + 12);
+    const padded = Buffer.alloc((t.data.length + 3) & ~3);
+    t.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
 }
 
 /** Shown for a character none of the subsets has (emoji, rare symbols), so nothing is silently dropped. */
@@ -99,7 +142,9 @@ export class VietnamesePdf {
       displayTitle: true,
       info: { Title: meta.title, Subject: meta.subject ?? '', Author: meta.author ?? '', Creator: 'congso' },
     });
-    for (const set of Object.values(loadFonts())) for (const f of set) this.doc.registerFont(f.name, f.data);
+    // The parsed fontkit fonts are shared by all documents (pdfkit accepts a font object): parsing
+    // them and their layout tables again for every document was most of a PDF's time.
+    for (const set of Object.values(loadFonts())) for (const f of set) this.doc.registerFont(f.name, f.font as unknown as Buffer);
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (c: Buffer) => this.chunks.push(c));
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -128,7 +173,19 @@ export class VietnamesePdf {
 
   private measure(runs: readonly Run[], size: number): number {
     let w = 0;
-    for (const r of runs) w += this.doc.font(r.font).fontSize(size).widthOfString(r.text);
+    for (const r of runs) w += this.runWidth(r) * size;
+    return w;
+  }
+
+  /** The width of a run at 1 pt, remembered across documents (widths scale with the size). */
+  private runWidth(r: Run): number {
+    const key = `${r.font}\u0000${r.text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      w = this.doc.font(r.font).fontSize(1000).widthOfString(r.text) / 1000;
+      if (widths.size >= 50_000) widths.clear();
+      widths.set(key, w);
+    }
     return w;
   }
 
@@ -163,15 +220,20 @@ export class VietnamesePdf {
         this.ensureSpace(lineHeight);
         const used = l.reduce((sum, w) => sum + w.width, 0) + spaceWidth * Math.max(0, l.length - 1);
         let cx = options.align === 'center' ? x + (width - used) / 2 : options.align === 'right' ? x + width - used : x;
-        // The space after a word is drawn with the word's last run, so that copied text keeps it.
+        // Consecutive runs in one font are drawn together, with the spaces between words, so that
+        // copied text keeps its spaces and a line takes a few drawing calls rather than one per run.
+        const segments: { font: string; text: string; x: number }[] = [];
         l.forEach((w, wi) => {
           w.runs.forEach((r, ri) => {
-            const s = wi < l.length - 1 && ri === w.runs.length - 1 ? `${r.text} ` : r.text;
-            this.doc.font(r.font).fontSize(size).text(s, cx, this.y + (lineHeight - size) / 2, { lineBreak: false });
-            cx += this.doc.widthOfString(r.text);
+            const last = segments.at(-1);
+            const text = wi < l.length - 1 && ri === w.runs.length - 1 ? `${r.text} ` : r.text;
+            if (last !== undefined && last.font === r.font && (ri > 0 || last.text.endsWith(' '))) last.text += text;
+            else segments.push({ font: r.font, text, x: cx });
+            cx += this.runWidth(r) * size;
           });
           cx += spaceWidth;
         });
+        for (const seg of segments) this.doc.font(seg.font).fontSize(size).text(seg.text, seg.x, this.y + (lineHeight - size) / 2, { lineBreak: false });
         this.y += lineHeight;
       }
     }
@@ -199,10 +261,25 @@ export class VietnamesePdf {
     this.y += gap / 2;
   }
 
-  /** A QR code (PNG) at the given position; does not move the text position. */
-  async qr(data: string, at: { x: number; y: number; size: number }): Promise<void> {
-    const png = await QRCode.toBuffer(data, { type: 'png', margin: 1, errorCorrectionLevel: 'M', width: 300 });
-    this.doc.image(png, at.x, at.y, { width: at.size, height: at.size });
+  /** A QR code drawn as vector squares (sharp at any zoom, no image to decode) with a one-module quiet zone; does not move the text position. */
+  qr(data: string, at: { x: number; y: number; size: number }): void {
+    const { modules } = QRCode.create(data, { errorCorrectionLevel: 'M' });
+    const n = modules.size;
+    const cell = at.size / (n + 2);
+    this.doc.save();
+    this.doc.rect(at.x, at.y, at.size, at.size).fill('#ffffff');
+    for (let row = 0; row < n; row++) {
+      // One rectangle per horizontal run of dark modules keeps the content stream small.
+      for (let col = 0; col < n; col++) {
+        if (!modules.get(row, col)) continue;
+        let end = col;
+        while (end + 1 < n && modules.get(row, end + 1)) end++;
+        this.doc.rect(at.x + (col + 1) * cell, at.y + (row + 1) * cell, (end - col + 1) * cell, cell);
+        col = end;
+      }
+    }
+    this.doc.fill('#000000');
+    this.doc.restore();
   }
 
   /** Ends the document and returns its bytes. */

@@ -35,7 +35,7 @@ export async function licencePdf(licence: LicenceRow, agencyName: string, verify
   pdf.ensureSpace(qrSize + 60);
   const top = pdf.y;
   const half = pdf.contentWidth / 2;
-  await pdf.qr(verifyUrl, { x: pdf.left, y: top, size: qrSize });
+  pdf.qr(verifyUrl, { x: pdf.left, y: top, size: qrSize });
   pdf.y = top + qrSize + 4;
   pdf.text(t('licences.pdf_verify_note'), { size: 9, x: pdf.left, width: half - 10 });
   pdf.text(verifyUrl, { size: 8, x: pdf.left, width: half - 10 });

@@ -47,7 +47,7 @@ export async function receiptPdf(data: ReceiptPdfData): Promise<Buffer> {
   row(t('eservices.submitted_at'), dossier.submitted_at === null ? '' : formatDateTime(dossier.submitted_at));
   row(t('eservices.received_on'), dossier.received_on === null ? '' : formatDate(dossier.received_on));
   row(t('eservices.due_on'), dossier.due_on === null ? '' : formatDate(dossier.due_on));
-  await pdf.qr(data.trackUrl, { x: pdf.left + pdf.contentWidth - qrSize, y: qrTop, size: qrSize });
+  pdf.qr(data.trackUrl, { x: pdf.left + pdf.contentWidth - qrSize, y: qrTop, size: qrSize });
   pdf.y = Math.max(pdf.y, qrTop + qrSize) + 10;
 
   pdf.text(t('licences.receipt_documents'), { size: 11, bold: true, gapAfter: 4 });
