@@ -29,6 +29,9 @@ test('after the decision the officer issues the licence: numbered, audited, a PD
   assert.deepEqual(audit.map((a) => [a.action, String(a.entity_id)]), [['licence.issued', String(licence.id)]]);
   const event = await store.db.selectFrom('dossier_events').select(['action', 'note']).where('dossier_id', '=', id).orderBy('id', 'desc').executeTakeFirstOrThrow();
   assert.deepEqual(event, { action: 'issue_licence', note: '01/GP-SVHTTDL' });
+  const mail = await store.db.selectFrom('mail_outbox').select(['to_address', 'text_body']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  assert.equal(mail.to_address, 'citizen@laocai.example.vn');
+  assert.ok(mail.text_body.includes(`01/GP-SVHTTDL – http`) && mail.text_body.includes(`/xac-thuc/giay-phep/${licence.token}`), mail.text_body);
 
   // The applicant finds it from the receipt page; it leads to the public verification page.
   const receipt = await citizen.get(`/ho-so/${id}/bien-nhan`);

@@ -13,6 +13,7 @@ import { nowIso } from '../../../platform/db/dialect.ts';
 import { AppError, type FieldErrors } from '../../../platform/errors.ts';
 import type { CurrentUser } from '../../../platform/http/context.ts';
 import type { DossierRow } from '../dossier-queries.ts';
+import { notifyApplicant } from '../notify-applicant.ts';
 import { KIND_RULES, licenceKindOf, licenceNumber, seriesOf, type LicenceKind } from './licence-kinds.ts';
 import { licenceOfDossier, licenceSearchText } from './licence-queries.ts';
 
@@ -132,8 +133,14 @@ export function validateLicenceInput(kind: LicenceKind, input: LicenceInput, tod
   return { errors, quantity, validUntil };
 }
 
-/** Issues the licence of a decided dossier; returns its id. */
-export async function issueLicence(db: Db, actor: AuditActor, user: CurrentUser, dossier: DossierRow, input: LicenceInput, today: string): Promise<number> {
+export interface IssueLinks {
+  readonly trackUrl: string;
+  /** The public verification address of a licence token, sent to the applicant. */
+  readonly verifyUrl: (token: string) => string;
+}
+
+/** Issues the licence of a decided dossier and e-mails the applicant its number and verification link; returns its id. */
+export async function issueLicence(db: Db, actor: AuditActor, user: CurrentUser, dossier: DossierRow, input: LicenceInput, today: string, links: IssueLinks): Promise<number> {
   if (!hasRole(user, 'officer', dossier.agency_id) && !hasRole(user, 'leader', dossier.agency_id)) throw new AppError('not_found');
   const procedure = await db.selectFrom('procedures').select(['id', 'code']).where('id', '=', dossier.procedure_id).executeTakeFirstOrThrow();
   const kind = licenceKindOf(procedure.code);
@@ -181,6 +188,7 @@ export async function issueLicence(db: Db, actor: AuditActor, user: CurrentUser,
       agencyId: dossier.agency_id,
       after: { number: issued.number, dossier: dossier.code, kind, holder: input.holderName.trim(), title: input.title.trim(), quantity, validUntil },
     });
+    await notifyApplicant(trx, { to: dossier.applicant_email, code: dossier.code ?? '', status: 'decided', note: `${issued.number} – ${links.verifyUrl(issued.token)}`, dueOn: null, trackUrl: links.trackUrl });
     return issued.id;
   });
 }

@@ -136,7 +136,10 @@ export function registerLicenceRoutes(app: FastifyInstance): void {
         validUntil: values.valid_until ?? '',
         signerName: values.signer_name ?? '',
         signerTitle: values.signer_title ?? '',
-      }, todayInVietnam());
+      }, todayInVietnam(), {
+        trackUrl: new URL('/tra-cuu', config.publicUrl).toString(),
+        verifyUrl: (token) => new URL(verifyPath(token), config.publicUrl).toString(),
+      });
     } catch (err) {
       if (err instanceof AppError && err.fields !== undefined) return renderStaffLicence(request, reply, (await dossierById(db, dossier.id)) ?? dossier, { values, errors: err.fields }, err.status);
       throw err;
