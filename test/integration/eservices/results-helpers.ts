@@ -4,13 +4,33 @@ import type { DbHandle } from '../../../src/platform/db/index.ts';
 import type { Client } from '../../helpers/client.ts';
 import { PDF, PUBLISHING_FORM, signedIn, upload } from './helpers.ts';
 
-export async function submittedDossier(app: FastifyInstance, store: DbHandle, citizen: Client, form: Record<string, string> = PUBLISHING_FORM): Promise<{ id: number; code: string }> {
-  await citizen.get('/thu-tuc/1.003868');
-  const draftUrl = (await citizen.post('/thu-tuc/1.003868/nop-truc-tuyen', {})).location ?? '';
+export interface ProcedureCase {
+  readonly code: string;
+  readonly form: Record<string, string>;
+  readonly components: readonly string[];
+}
+export const PUBLISHING: ProcedureCase = { code: '1.003868', form: PUBLISHING_FORM, components: ['don-de-nghi', 'ban-thao'] };
+/** The general e-information site licence (LC-TTDT-01). */
+export const SITE: ProcedureCase = {
+  code: 'LC-TTDT-01',
+  form: {
+    ...Object.fromEntries(Object.entries(PUBLISHING_FORM).filter(([k]) => k.startsWith('applicant_') || k.startsWith('org_'))),
+    org_name: 'Công ty TNHH Truyền thông Sa Pa',
+    site_domain: 'tintuc-sapa.example.vn',
+    site_purpose: 'Tổng hợp tin du lịch Sa Pa',
+    site_sources: 'Báo Lào Cai',
+    site_manager: 'Lò Văn Minh',
+  },
+  components: ['don-de-nghi', 'giay-to-phap-ly', 'de-an', 'thoa-thuan-nguon-tin'],
+};
+
+export async function submittedDossier(app: FastifyInstance, store: DbHandle, citizen: Client, procedure: ProcedureCase = PUBLISHING): Promise<{ id: number; code: string }> {
+  await citizen.get(`/thu-tuc/${procedure.code}`);
+  const draftUrl = (await citizen.post(`/thu-tuc/${procedure.code}/nop-truc-tuyen`, {})).location ?? '';
   await citizen.get(draftUrl);
-  await citizen.post(draftUrl, form);
+  await citizen.post(draftUrl, procedure.form);
   await citizen.get(draftUrl);
-  for (const component of ['don-de-nghi', 'ban-thao']) await upload(citizen, `${draftUrl}/tai-lieu`, { component }, { name: `${component}.pdf`, type: 'application/pdf', content: PDF(component) });
+  for (const component of procedure.components) await upload(citizen, `${draftUrl}/tai-lieu`, { component }, { name: `${component}.pdf`, type: 'application/pdf', content: PDF(component) });
   await citizen.get(draftUrl);
   await citizen.post(`${draftUrl}/nop`, {});
   const row = await store.db.selectFrom('dossiers').select(['id', 'code']).where('applicant_id', '=', (await store.db.selectFrom('users').select('id').where('email', '=', 'citizen@laocai.example.vn').executeTakeFirstOrThrow()).id).orderBy('id', 'desc').executeTakeFirstOrThrow();
@@ -24,11 +44,11 @@ async function act(client: Client, id: number, action: string) {
 }
 
 /** A publishing-licence dossier accepted, proposed and approved: ready for its licence. */
-export async function decidedDossier(app: FastifyInstance, store: DbHandle, form?: Record<string, string>): Promise<{ citizen: Client; officer: Client; leader: Client; id: number; code: string }> {
+export async function decidedDossier(app: FastifyInstance, store: DbHandle, procedure?: ProcedureCase): Promise<{ citizen: Client; officer: Client; leader: Client; id: number; code: string }> {
   const citizen = await signedIn(app, store, 'citizen');
   const officer = await signedIn(app, store, 'officer');
   const leader = await signedIn(app, store, 'leader');
-  const { id, code } = await submittedDossier(app, store, citizen, form);
+  const { id, code } = await submittedDossier(app, store, citizen, procedure);
   await act(officer, id, 'accept');
   await act(officer, id, 'propose');
   await act(leader, id, 'approve');

@@ -4,7 +4,7 @@ import { inspectPdf } from '../../../src/platform/pdf/inspect-pdf.ts';
 import { todayInVietnam } from '../../../src/platform/text/format.ts';
 import { build } from '../../helpers/build.ts';
 import { signedIn } from './helpers.ts';
-import { decidedDossier, download, ISSUE_FORM } from './results-helpers.ts';
+import { decidedDossier, download, ISSUE_FORM, SITE } from './results-helpers.ts';
 
 const YEAR = Number(todayInVietnam().slice(0, 4));
 
@@ -149,4 +149,26 @@ test('a leader revokes a licence with a reason and verification shows it; an off
     assert.equal(res.status, 404, url);
     assert.match(res.body.toString('utf8'), /Không tìm thấy trang bạn yêu cầu/);
   }
+});
+
+test('an e-information site licence carries the domain and an end date of at most 10 years', async (t) => {
+  const { app, store } = await build(t);
+  const { officer, id } = await decidedDossier(app, store, SITE);
+  const form = await officer.get(`/quan-tri/ho-so/${id}/giay-phep`);
+  assert.match(form.body, /Giấy phép thiết lập trang thông tin điện tử tổng hợp/);
+  assert.ok(form.body.includes('value="tintuc-sapa.example.vn"'));
+  assert.ok(form.body.includes('name="valid_until"') && !form.body.includes('name="quantity"'));
+  const values = { holder_name: 'Công ty TNHH Truyền thông Sa Pa', holder_address: 'Sa Pa, Lào Cai', title: 'tintuc-sapa.example.vn', ...ISSUE_FORM };
+  const tooLong = await officer.post(`/quan-tri/ho-so/${id}/giay-phep`, { ...values, valid_until: `${YEAR + 11}-01-01` });
+  assert.equal(tooLong.status, 422);
+  assert.match(tooLong.body, /không quá 10 năm/);
+  assert.equal((await officer.post(`/quan-tri/ho-so/${id}/giay-phep`, { ...values, valid_until: `${YEAR + 5}-12-31` })).status, 303);
+  const licence = await store.db.selectFrom('licences').selectAll().where('dossier_id', '=', id).executeTakeFirstOrThrow();
+  assert.equal(licence.kind, 'e_information_site');
+  assert.equal(licence.valid_until, `${YEAR + 5}-12-31`);
+  assert.equal(licence.quantity, null);
+  const verify = (await download(app, null, `/xac-thuc/giay-phep/${licence.token}`)).body.toString('utf8');
+  assert.match(verify, new RegExp(`31/12/${YEAR + 5}`));
+  const text = inspectPdf((await download(app, null, `/xac-thuc/giay-phep/${licence.token}/giay-phep.pdf`)).body).text.replace(/\n/g, ' ');
+  assert.ok(text.includes('GIẤY PHÉP THIẾT LẬP TRANG THÔNG TIN ĐIỆN TỬ TỔNG HỢP') && text.includes('tintuc-sapa.example.vn') && text.includes(`31/12/${YEAR + 5}`), text);
 });
