@@ -234,6 +234,11 @@ export function ReceiptPage(props: ReceiptPageProps): JSX.Element {
       <p class="no-print">
         <a href={`/ho-so/${dossier.id}/bien-nhan.pdf`} download="" safe>{t('licences.receipt_pdf')}</a>
       </p>
+      {dossier.status === 'returned' ? (
+        <p>
+          <a href={`/ho-so/${dossier.id}/danh-gia`} safe>{t('rating.link')}</a>
+        </p>
+      ) : ''}
       {props.events.some((e) => e.action === 'issue_licence') ? (
         <p>
           <a href={`/ho-so/${dossier.id}/giay-phep`} safe>{t('licences.staff_link')}</a>

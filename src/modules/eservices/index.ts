@@ -7,6 +7,7 @@ import { registerStaffRoutes } from './staff-routes.ts';
 import { registerLicenceApi } from './results/licence-api.ts';
 import { registerLicenceRoutes } from './results/licence-routes.ts';
 import { MAX_FILE_BYTES } from './file-store.ts';
+import { registerFeedbackRoutes } from './feedback/feedback-routes.ts';
 
 export default async function eservices(app: FastifyInstance): Promise<void> {
   app.deps.nav.push({ href: '/thu-tuc', label: 'eservices.nav', order: 40 });
@@ -17,4 +18,5 @@ export default async function eservices(app: FastifyInstance): Promise<void> {
   registerStaffRoutes(app);
   registerLicenceRoutes(app);
   registerLicenceApi(app);
+  registerFeedbackRoutes(app);
 }

@@ -2,14 +2,14 @@
 import type { FieldErrors } from '../../platform/errors.ts';
 import type { AdminNavItem } from '../../platform/http/context.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { formatDate } from '../../platform/text/format.ts';
+import { formatDate, formatNumber } from '../../platform/text/format.ts';
 import { AdminLayout } from '../../ui/admin-layout.tsx';
 import { CsrfField, ErrorSummary, FormAlert, Notice, fieldMessage } from '../../ui/forms.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { ComponentRow, ProcedureRow } from './catalogue-queries.ts';
 import type { DossierEventRow, DossierFileRow, DossierRow } from './dossier-queries.ts';
 import { allFields, label, type FormData, type FormDefinition } from './form-definition.ts';
-import type { InboxEntry, InboxFilter } from './staff-queries.ts';
+import type { InboxCounts, InboxEntry, InboxFilter } from './staff-queries.ts';
 import { Timeline } from './timeline.tsx';
 import { licenceKindOf } from './results/licence-kinds.ts';
 import { STATUSES, STAFF_ACTIONS, type DossierStatus, type StaffActionName, type Urgency } from './workflow.ts';
@@ -24,14 +24,91 @@ export interface InboxPageProps {
   readonly entries: readonly InboxEntry[];
   readonly filter: InboxFilter;
   readonly procedures: readonly { id: number; code: string; name_vi: string; name_en: string }[];
+  readonly counts: InboxCounts;
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
 }
 
-export function InboxPage({ ctx, adminNav, entries, filter, procedures }: InboxPageProps): JSX.Element {
+/** The filter as query parameters, so that a filtered page can be bookmarked and paged. */
+export function inboxQuery(filter: InboxFilter, page = 1): string {
+  const q = new URLSearchParams();
+  if (filter.procedureId !== undefined) q.set('thu-tuc', String(filter.procedureId));
+  if (filter.status !== undefined) q.set('trang-thai', filter.status);
+  if (filter.urgency !== undefined) q.set('han', filter.urgency);
+  if (page > 1) q.set('trang', String(page));
+  const s = q.toString();
+  return s === '' ? '/quan-tri/ho-so' : `/quan-tri/ho-so?${s}`;
+}
+
+/** Symbols beside the words, so that urgency is not told by colour alone (WCAG 2.2, 1.4.1). */
+const URGENCY_MARK: Readonly<Record<Urgency, string>> = { late: '!', due_soon: '◷', on_time: '✓' };
+
+export function UrgencyBadge({ ctx, urgency }: { ctx: ViewContext; urgency: Urgency }): JSX.Element {
+  return (
+    <span class={`urgency urgency-${urgency}`}>
+      <span class="urgency-mark" aria-hidden="true" safe>{URGENCY_MARK[urgency]}</span> <span safe>{ctx.t(`eservices.urgency_${urgency}`)}</span>
+    </span>
+  );
+}
+
+function InboxSummary({ ctx, counts, filter }: { ctx: ViewContext; counts: InboxCounts; filter: InboxFilter }): JSX.Element {
+  const t = ctx.t;
+  const statuses = STATUSES.filter((s) => (counts.byStatus[s] ?? 0) > 0);
+  return (
+    <section aria-labelledby="inbox-summary" class="inbox-summary">
+      <h2 id="inbox-summary" class="visually-hidden" safe>{t('inbox.summary')}</h2>
+      <ul class="inbox-counts">
+        {URGENCIES.map((u) => (
+          <li>
+            <a href={inboxQuery({ ...filter, urgency: u, status: undefined })} aria-current={filter.urgency === u ? 'true' : undefined}>
+              <UrgencyBadge ctx={ctx} urgency={u} /> <strong safe>{formatNumber(counts.byUrgency[u], ctx.locale)}</strong>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <ul class="inbox-counts">
+        {statuses.map((s) => (
+          <li>
+            <a href={inboxQuery({ ...filter, status: s, urgency: undefined })} aria-current={filter.status === s ? 'true' : undefined}>
+              <span safe>{stateLabel(ctx, s)}</span> <strong safe>{formatNumber(counts.byStatus[s] ?? 0, ctx.locale)}</strong>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function InboxPager({ ctx, filter, page, pages }: { ctx: ViewContext; filter: InboxFilter; page: number; pages: number }): JSX.Element {
+  if (pages <= 1) return <></>;
+  const t = ctx.t;
+  return (
+    <nav class="pagination" aria-label={t('shell.pagination')}>
+      <p safe>{t('shell.page_of', { page, pages })}</p>
+      <ul>
+        {page > 1 ? (
+          <li>
+            <a href={inboxQuery(filter, page - 1)} rel="prev" safe>{t('shell.previous')}</a>
+          </li>
+        ) : ''}
+        {page < pages ? (
+          <li>
+            <a href={inboxQuery(filter, page + 1)} rel="next" safe>{t('shell.next')}</a>
+          </li>
+        ) : ''}
+      </ul>
+    </nav>
+  );
+}
+
+export function InboxPage({ ctx, adminNav, entries, filter, procedures, counts, total, page, pages }: InboxPageProps): JSX.Element {
   const t = ctx.t;
   const en = ctx.locale === 'en';
   return (
     <AdminLayout ctx={ctx} title={t('eservices.inbox')} adminNav={adminNav}>
       <h1 safe>{t('eservices.inbox')}</h1>
+      <InboxSummary ctx={ctx} counts={counts} filter={filter} />
       <form method="get" action="/quan-tri/ho-so" class="filters">
         <div class="field">
           <label for="f-procedure" safe>{t('eservices.procedure')}</label>
@@ -64,7 +141,7 @@ export function InboxPage({ ctx, adminNav, entries, filter, procedures }: InboxP
           <button type="submit" safe>{t('eservices.apply_filter')}</button>
         </div>
       </form>
-      <p role="status" safe>{t('eservices.inbox_count', { count: entries.length })}</p>
+      <p role="status" safe>{t('eservices.inbox_count', { count: formatNumber(total, ctx.locale) })}</p>
       {entries.length === 0 ? '' : (
         <div class="table-wrap">
           <table>
@@ -87,13 +164,17 @@ export function InboxPage({ ctx, adminNav, entries, filter, procedures }: InboxP
                   <td safe>{`${e.procedureCode} – ${en ? e.procedureEn : e.procedureVi}`}</td>
                   <td safe>{`${e.applicantName}${e.summary === '' ? '' : ` – ${e.summary}`}`}</td>
                   <td safe>{`${stateLabel(ctx, e.status)}${e.supplementCount >= 2 ? ` (${t('eservices.second_supplement')})` : ''}`}</td>
-                  <td safe>{`${e.dueOn === null ? '' : formatDate(e.dueOn)}${e.urgency === null ? '' : ` – ${t(`eservices.urgency_${e.urgency}`)}`}`}</td>
+                  <td>
+                    <span safe>{e.dueOn === null ? '' : formatDate(e.dueOn)}</span>
+                    {e.urgency === null ? '' : <> <UrgencyBadge ctx={ctx} urgency={e.urgency} /></>}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <InboxPager ctx={ctx} filter={filter} page={page} pages={pages} />
     </AdminLayout>
   );
 }
@@ -140,8 +221,9 @@ export function StaffDossierPage(props: StaffDossierProps): JSX.Element {
         <dt safe>{t('eservices.received_on')}</dt>
         <dd safe>{dossier.received_on === null ? '' : formatDate(dossier.received_on)}</dd>
         <dt safe>{t('eservices.due_on')}</dt>
-        <dd class={props.urgency === null ? undefined : `urgency-${props.urgency}`} safe>
-          {`${dossier.due_on === null ? '' : formatDate(dossier.due_on)}${props.urgency === null ? '' : ` – ${t(`eservices.urgency_${props.urgency}`)}`}`}
+        <dd>
+          <span safe>{dossier.due_on === null ? '' : formatDate(dossier.due_on)}</span>
+          {props.urgency === null ? '' : <> <UrgencyBadge ctx={ctx} urgency={props.urgency} /></>}
         </dd>
         {dossier.supplement_count >= 2 ? (
           <>
@@ -177,6 +259,9 @@ export function StaffDossierPage(props: StaffDossierProps): JSX.Element {
                 <p class="hint" id="f-new_due_on-hint" safe>{t('eservices.new_due_hint')}</p>
                 {dueError === undefined ? '' : <p class="error-message" safe>{dueError}</p>}
                 <input id="f-new_due_on" name="new_due_on" type="date" value={values.new_due_on ?? ''} aria-describedby="f-new_due_on-hint" />
+                <label for="f-extra_days" safe>{t('inbox.extra_days')}</label>
+                <p class="hint" id="f-extra_days-hint" safe>{t('inbox.extra_days_hint')}</p>
+                <input id="f-extra_days" name="extra_days" type="text" inputmode="numeric" class="input-short" value={values.extra_days ?? ''} aria-describedby="f-extra_days-hint" />
               </div>
             ) : ''}
             <div class="actions">

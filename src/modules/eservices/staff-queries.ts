@@ -24,7 +24,15 @@ export interface InboxEntry {
   readonly supplementCount: number;
 }
 
-export const INBOX_LIMIT = 200;
+/** Dossiers per inbox page: one screen an officer can scan (the bench measures it at 100,000 dossiers). */
+export const INBOX_PAGE_SIZE = 50;
+
+export interface InboxPage {
+  readonly entries: readonly InboxEntry[];
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
+}
 
 /** Urgency of a running dossier: late after the due date, due soon on it or the working day before. */
 export function urgencyOf(status: DossierStatus, dueOn: string | null, today: string, soon: string): Urgency | null {
@@ -33,15 +41,9 @@ export function urgencyOf(status: DossierStatus, dueOn: string | null, today: st
   return dueOn <= soon ? 'due_soon' : 'on_time';
 }
 
-/** Submitted dossiers of `agencyIds`, most urgent first (`soon` is the next working day after `today`). */
-export async function inboxDossiers(db: Db, agencyIds: readonly number[], filter: InboxFilter, today: string, soon: string): Promise<InboxEntry[]> {
-  if (agencyIds.length === 0) return [];
-  let query = db
-    .selectFrom('dossiers as d')
-    .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
-    .select(['d.id', 'd.code', 'p.code as procedure_code', 'p.name_vi', 'p.name_en', 'd.applicant_name', 'd.summary', 'd.status', 'd.received_on', 'd.due_on', 'd.supplement_count'])
-    .where('d.agency_id', 'in', agencyIds)
-    .where('d.status', '!=', 'draft');
+/** The inbox filter as a query on the dossiers of `agencyIds` (drafts are the applicant's own). */
+function filtered(db: Db, agencyIds: readonly number[], filter: InboxFilter, today: string, soon: string) {
+  let query = db.selectFrom('dossiers as d').where('d.agency_id', 'in', agencyIds).where('d.status', '!=', 'draft');
   if (filter.procedureId !== undefined) query = query.where('d.procedure_id', '=', filter.procedureId);
   if (filter.status !== undefined) query = query.where('d.status', '=', filter.status);
   if (filter.urgency !== undefined) {
@@ -50,8 +52,25 @@ export async function inboxDossiers(db: Db, agencyIds: readonly number[], filter
     else if (filter.urgency === 'due_soon') query = query.where('d.due_on', '>=', today).where('d.due_on', '<=', soon);
     else query = query.where('d.due_on', '>', soon);
   }
-  const rows = await query.orderBy('d.due_on').orderBy('d.id').limit(INBOX_LIMIT).execute();
-  return rows.map((r) => {
+  return query;
+}
+
+/** One page of submitted dossiers of `agencyIds`, most urgent first (`soon` is the next working day after `today`). */
+export async function inboxDossiers(db: Db, agencyIds: readonly number[], filter: InboxFilter, today: string, soon: string, page = 1): Promise<InboxPage> {
+  if (agencyIds.length === 0) return { entries: [], total: 0, page: 1, pages: 1 };
+  const counted = await filtered(db, agencyIds, filter, today, soon).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+  const total = Number(counted?.n ?? 0);
+  const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = await filtered(db, agencyIds, filter, today, soon)
+    .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+    .select(['d.id', 'd.code', 'p.code as procedure_code', 'p.name_vi', 'p.name_en', 'd.applicant_name', 'd.summary', 'd.status', 'd.received_on', 'd.due_on', 'd.supplement_count'])
+    .orderBy('d.due_on')
+    .orderBy('d.id')
+    .limit(INBOX_PAGE_SIZE)
+    .offset((current - 1) * INBOX_PAGE_SIZE)
+    .execute();
+  const entries = rows.map((r) => {
     const status = r.status as DossierStatus;
     return {
       id: r.id,
@@ -68,6 +87,31 @@ export async function inboxDossiers(db: Db, agencyIds: readonly number[], filter
       supplementCount: r.supplement_count,
     };
   });
+  return { entries, total, page: current, pages };
+}
+
+export interface InboxCounts {
+  readonly byStatus: Readonly<Partial<Record<DossierStatus, number>>>;
+  readonly byUrgency: Readonly<Record<Urgency, number>>;
+}
+
+/** How many dossiers of `agencyIds` are in each status, and how many running ones are late, due soon or on time. */
+export async function inboxCounts(db: Db, agencyIds: readonly number[], today: string, soon: string): Promise<InboxCounts> {
+  const byUrgency: Record<Urgency, number> = { late: 0, due_soon: 0, on_time: 0 };
+  if (agencyIds.length === 0) return { byStatus: {}, byUrgency };
+  const base = db.selectFrom('dossiers as d').where('d.agency_id', 'in', agencyIds).where('d.status', '!=', 'draft');
+  const [statusRows, late, soonRows, running] = await Promise.all([
+    base.select(['d.status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('d.status').execute(),
+    base.where('d.status', 'in', [...RUNNING]).where('d.due_on', '<', today).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+    base.where('d.status', 'in', [...RUNNING]).where('d.due_on', '>=', today).where('d.due_on', '<=', soon).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+    base.where('d.status', 'in', [...RUNNING]).where('d.due_on', 'is not', null).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+  ]);
+  const byStatus: Partial<Record<DossierStatus, number>> = {};
+  for (const r of statusRows) byStatus[r.status as DossierStatus] = Number(r.n);
+  byUrgency.late = Number(late?.n ?? 0);
+  byUrgency.due_soon = Number(soonRows?.n ?? 0);
+  byUrgency.on_time = Number(running?.n ?? 0) - byUrgency.late - byUrgency.due_soon;
+  return { byStatus, byUrgency };
 }
 
 export function dossierById(db: Db, id: number) {

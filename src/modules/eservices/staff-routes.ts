@@ -14,7 +14,7 @@ import { procedureById, procedureComponents } from './catalogue-queries.ts';
 import { dossierEvents, dossierFiles, type DossierRow } from './dossier-queries.ts';
 import { storedFilePath } from './file-store.ts';
 import { parseFormDefinition } from './form-definition.ts';
-import { dossierById, dossierFile, inboxDossiers, proceduresOfAgencies, urgencyOf, type InboxFilter } from './staff-queries.ts';
+import { dossierById, dossierFile, inboxCounts, inboxDossiers, proceduresOfAgencies, urgencyOf, type InboxFilter } from './staff-queries.ts';
 import { InboxPage, StaffDossierPage, isDossierStatus, isUrgency } from './staff-pages.tsx';
 import { STAFF_ACTIONS, isStaffAction, type DossierStatus, type StaffActionName } from './workflow.ts';
 
@@ -62,8 +62,10 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     const agencyIds = staffAgencies(request);
     const calendar = await loadWorkingCalendar(db);
     const today = todayInVietnam();
-    const [entries, procedures] = await Promise.all([inboxDossiers(db, agencyIds, filter, today, calendar.nextWorkingDay(today)), proceduresOfAgencies(db, agencyIds)]);
-    return sendHtml(reply, InboxPage({ ctx: await viewContext(request), adminNav: app.deps.adminNav, entries, filter, procedures }));
+    const soon = calendar.nextWorkingDay(today);
+    const page = /^\d{1,6}$/.test(q.trang ?? '') ? Number(q.trang) : 1;
+    const [result, counts, procedures] = await Promise.all([inboxDossiers(db, agencyIds, filter, today, soon, page), inboxCounts(db, agencyIds, today, soon), proceduresOfAgencies(db, agencyIds)]);
+    return sendHtml(reply, InboxPage({ ctx: await viewContext(request), adminNav: app.deps.adminNav, ...result, counts, filter, procedures }));
   });
 
   app.get<{ Params: { id: string }; Querystring: { ok?: string } }>(`${INBOX}/:id`, { preHandler: staffOnly }, async (request, reply) => {
@@ -75,14 +77,18 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     const user = requireUser(request);
     const dossier = await visibleDossier(request);
     const body = request.body ?? {};
-    const values = { note: field(body, 'note'), new_due_on: field(body, 'new_due_on') };
+    const values = { note: field(body, 'note'), new_due_on: field(body, 'new_due_on'), extra_days: field(body, 'extra_days') };
     if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) return renderDossier(request, reply, dossier, { values, alert: request.t('error.csrf_invalid') }, 403);
     const action = field(body, 'action');
     if (!isStaffAction(action)) return renderDossier(request, reply, dossier, { values, errors: { action: { key: 'eservices.error_step_order' } } }, 422);
+    const calendar = await loadWorkingCalendar(db);
+    const today = todayInVietnam();
+    // The apology slip's new date: typed as a date, or counted in working days from today on the calendar.
+    const newDueOn = values.new_due_on === '' && /^\d{1,3}$/.test(values.extra_days) && Number(values.extra_days) > 0 ? calendar.addWorkingDays(today, Number(values.extra_days)) : values.new_due_on;
     try {
-      await actOnDossier(db, actorOf(request), user, dossier, { action, note: values.note, newDueOn: values.new_due_on }, {
-        calendar: await loadWorkingCalendar(db),
-        today: todayInVietnam(),
+      await actOnDossier(db, actorOf(request), user, dossier, { action, note: values.note, newDueOn }, {
+        calendar,
+        today,
         trackUrl: new URL('/tra-cuu', config.publicUrl).toString(),
       });
     } catch (err) {

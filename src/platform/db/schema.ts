@@ -9,6 +9,7 @@ import type { NewsroomTables } from '../../modules/newsroom/tables.ts';
 import type { AdminTables } from '../../modules/admin/tables.ts';
 import type { EservicesTables } from '../../modules/eservices/tables.ts';
 import type { ResultsTables } from '../../modules/eservices/results/tables.ts';
+import type { FeedbackTables } from '../../modules/eservices/feedback/tables.ts';
 import type { StatisticsTables } from '../../modules/statistics/tables.ts';
 import type { PortalTables } from '../../modules/portal/tables.ts';
 
@@ -238,4 +239,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, StatisticsTables, SearchTables, NewsroomTables, PortalTables {}
+export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, StatisticsTables, SearchTables, NewsroomTables, PortalTables {}

@@ -9,9 +9,10 @@ import { adminMessages } from '../../modules/admin/messages.ts';
 import { eservicesMessages } from '../../modules/eservices/messages.ts';
 import { statisticsMessages } from '../../modules/statistics/messages.ts';
 import { licenceMessages } from '../../modules/eservices/results/messages.ts';
+import { feedbackMessages } from '../../modules/eservices/feedback/messages.ts';
 import { portalMessages } from '../../modules/portal/messages.ts';
 
-const parts = [shellMessages, errorMessages, calendarMessages, adminMessages, statisticsMessages, eservicesMessages, licenceMessages, searchMessages, newsroomMessages, authMessages, portalMessages] as const;
+const parts = [shellMessages, errorMessages, calendarMessages, adminMessages, statisticsMessages, eservicesMessages, licenceMessages, feedbackMessages, searchMessages, newsroomMessages, authMessages, portalMessages] as const;
 
 type Keys<P> = P extends { vi: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = Keys<(typeof parts)[number]>;
