@@ -30,7 +30,7 @@ function IntroShell({ ctx, pages, page, children }: { ctx: ViewContext; pages: r
   const title = pageTitle(ctx, page);
   return (
     <Layout ctx={ctx} title={title}>
-      <nav aria-label={ctx.t('shell.breadcrumb')} class="breadcrumb">
+      <nav aria-label={ctx.t('shell.breadcrumb')} class="breadcrumb intro-breadcrumb">
         <ol>
           <li>
             <a href="/" safe>{ctx.t('shell.home')}</a>
