@@ -8,6 +8,7 @@ import { registerLicenceApi } from './results/licence-api.ts';
 import { registerLicenceRoutes } from './results/licence-routes.ts';
 import { MAX_FILE_BYTES } from './file-store.ts';
 import { registerFeedbackRoutes } from './feedback/feedback-routes.ts';
+import { registerEservicesApi } from './api.ts';
 
 export default async function eservices(app: FastifyInstance): Promise<void> {
   app.deps.nav.push({ href: '/thu-tuc', label: 'eservices.nav', order: 40 });
@@ -19,4 +20,5 @@ export default async function eservices(app: FastifyInstance): Promise<void> {
   registerLicenceRoutes(app);
   registerLicenceApi(app);
   registerFeedbackRoutes(app);
+  registerEservicesApi(app);
 }
