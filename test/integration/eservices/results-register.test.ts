@@ -69,3 +69,18 @@ test('the API returns one licence by its number and refuses bad parameters in JS
   assert.equal((await visitor.get('/api/v1/licences?kind=other')).status, 400);
   assert.equal((await visitor.get(`/api/v1/licences/${encodeURIComponent('22/GP-STTTT')}?year=08`)).status, 400);
 });
+
+test('verification in English, and an expired licence shows as expired', async (t) => {
+  const { app, store } = await build(t);
+  const row = await store.db.selectFrom('licences').select(['id', 'token']).where('number', '=', '05/GP-STTTT').executeTakeFirstOrThrow();
+  const visitor = new Client(app);
+  const en = await visitor.get(`/xac-thuc/giay-phep/${row.token}`, { cookie: 'lang=en' });
+  assert.match(en.body, /This licence was issued by a state agency and is valid/);
+  assert.match(en.body, /Illustrative data/);
+  await store.db.updateTable('licences').set({ valid_until: '2010-12-31' }).where('id', '=', row.id).execute();
+  const vi = await visitor.get(`/xac-thuc/giay-phep/${row.token}`);
+  assert.match(vi.body, /Giấy phép này đã hết thời hạn hiệu lực/);
+  assert.match(vi.body, /31\/12\/2010/);
+  const api = JSON.parse((await visitor.get(`/api/v1/licences/${encodeURIComponent('05/GP-STTTT')}`)).body) as { licence: { status: string } };
+  assert.equal(api.licence.status, 'expired');
+});
