@@ -1,6 +1,6 @@
 /** Portal module: the home page and the introduction pages every state agency portal publishes. */
 import type { FastifyInstance } from 'fastify';
-import { sendHtml, viewContext } from '../../ui/view-context.ts';
+import { VisitorPageCache } from '../../platform/http/visitor-page-cache.ts';
 import { homeNews, type HomeNews } from '../newsroom/home-news.ts';
 import { HomePage } from './home-page.tsx';
 import { registerIntroAdminRoutes } from './intro-admin-routes.ts';
@@ -32,7 +32,13 @@ export default async function portal(app: FastifyInstance): Promise<void> {
     return cached.news;
   };
 
-  app.get('/', async (request, reply) => sendHtml(reply, HomePage({ ctx: await viewContext(request), news: await news() })));
-  registerIntroRoutes(app);
+  // Visitors share the rendered home and introduction pages for a few seconds; an edit of the
+  // introduction pages in this process clears them at once.
+  const pages = new VisitorPageCache(HOME_NEWS_TTL_MS);
+  app.addHook('onResponse', async (request) => {
+    if (request.method === 'POST' && request.url.startsWith(INTRO_ADMIN_PATH)) pages.clear();
+  });
+  app.get('/', async (request, reply) => pages.send(request, reply, async (ctx) => HomePage({ ctx, news: await news() })));
+  registerIntroRoutes(app, pages);
   registerIntroAdminRoutes(app);
 }
