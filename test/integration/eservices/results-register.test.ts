@@ -68,6 +68,9 @@ test('the API returns one licence by its number and refuses bad parameters in JS
   assert.equal((await visitor.get('/api/v1/licences?year=20x8')).status, 400);
   assert.equal((await visitor.get('/api/v1/licences?kind=other')).status, 400);
   assert.equal((await visitor.get(`/api/v1/licences/${encodeURIComponent('22/GP-STTTT')}?year=08`)).status, 400);
+
+  const docs = JSON.parse((await visitor.get('/api/docs/json')).body) as { paths: Record<string, unknown> };
+  assert.ok('/api/v1/licences' in docs.paths && '/api/v1/licences/{number}' in docs.paths, Object.keys(docs.paths).join(' '));
 });
 
 test('verification in English, and an expired licence shows as expired', async (t) => {
