@@ -10,6 +10,7 @@ import { auditVerifyCommand } from './audit-verify.ts';
 import { backupCommand } from './backup.ts';
 import { restoreCommand } from './restore.ts';
 import { importArticlesCommand } from '../modules/newsroom/cli-import.ts';
+import { analyticsRollupCommand, analyticsCatalogueCommand } from '../modules/analytics/cli.ts';
 
 export interface Command {
   readonly name: string;
@@ -18,4 +19,4 @@ export interface Command {
   run(args: string[], config: Config): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand, calendarDueCommand, userAddCommand, userRoleCommand, auditVerifyCommand, backupCommand, restoreCommand, importArticlesCommand];
+export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand, calendarDueCommand, userAddCommand, userRoleCommand, auditVerifyCommand, backupCommand, restoreCommand, importArticlesCommand, analyticsRollupCommand, analyticsCatalogueCommand];

@@ -34,6 +34,10 @@ export interface Config {
   readonly scryptCost: number;
   /** Hour (0–24, Viet Nam time) from which an online receipt counts from the next working day. */
   readonly receiptCutoffHour: number;
+  /** GSO codes of the portal's province, whose unit receives `portal.visits`: in the 2025 structure, and before it. */
+  readonly analyticsProvince: { readonly current: string; readonly pre2025: string };
+  /** Days of raw page views kept after they are rolled up (the rollups are kept for good). */
+  readonly analyticsRawDays: number;
 }
 
 export class ConfigError extends Error {
@@ -134,7 +138,15 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     scryptCost,
     receiptCutoffHour: integer(env, 'RECEIPT_CUTOFF_HOUR', 17, 0, 24),
+    analyticsProvince: { current: provinceCode(env, 'ANALYTICS_PROVINCE_CODE', '15'), pre2025: provinceCode(env, 'ANALYTICS_PROVINCE_CODE_PRE2025', '10') },
+    analyticsRawDays: integer(env, 'ANALYTICS_RAW_DAYS', 90, 1, 3650),
   };
+}
+
+function provinceCode(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name, fallback);
+  if (!/^\d{2}$/.test(raw)) throw new ConfigError(name, `must be a two-digit GSO province code, got "${raw}"`);
+  return raw;
 }
 
 /**

@@ -9,6 +9,7 @@ import search from '../platform/search/routes.ts';
 import newsroom from './newsroom/index.ts';
 import statistics from './statistics/index.ts';
 import eservices from './eservices/index.ts';
+import analytics from './analytics/index.ts';
 import apiDocs from '../platform/http/api-docs.ts';
 
-export const modules: readonly FastifyPluginAsync[] = [apiDocs, mailWorker, auth, portal, admin, calendar, statistics, eservices, search, newsroom];
+export const modules: readonly FastifyPluginAsync[] = [apiDocs, mailWorker, auth, analytics, portal, admin, calendar, statistics, eservices, search, newsroom];

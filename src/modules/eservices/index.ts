@@ -9,6 +9,7 @@ import { registerLicenceRoutes } from './results/licence-routes.ts';
 import { MAX_FILE_BYTES } from './file-store.ts';
 import { registerFeedbackRoutes } from './feedback/feedback-routes.ts';
 import { registerEservicesApi } from './api.ts';
+import { registerServiceIndexRoutes } from './service-index/index-routes.ts';
 
 export default async function eservices(app: FastifyInstance): Promise<void> {
   app.deps.nav.push({ href: '/thu-tuc', label: 'eservices.nav', order: 40 });
@@ -21,4 +22,5 @@ export default async function eservices(app: FastifyInstance): Promise<void> {
   registerLicenceApi(app);
   registerFeedbackRoutes(app);
   registerEservicesApi(app);
+  registerServiceIndexRoutes(app);
 }

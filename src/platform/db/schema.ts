@@ -12,6 +12,7 @@ import type { ResultsTables } from '../../modules/eservices/results/tables.ts';
 import type { FeedbackTables } from '../../modules/eservices/feedback/tables.ts';
 import type { StatisticsTables } from '../../modules/statistics/tables.ts';
 import type { PortalTables } from '../../modules/portal/tables.ts';
+import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
 
 export interface AdminUnitsTable {
   id: Generated<number>;
@@ -239,4 +240,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, StatisticsTables, SearchTables, NewsroomTables, PortalTables {}
+export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, StatisticsTables, SearchTables, NewsroomTables, PortalTables, AnalyticsTables {}

@@ -1,0 +1,137 @@
+/**
+ * The page-view recorder: computes the visitor id in memory, keeps the hit in a buffer and writes
+ * buffered hits in batches (when the buffer is full, every few seconds, and on close).
+ *
+ * Visitor id = HMAC-SHA256 keyed with the app SECRET over the day's random salt, the address and the
+ * user agent (the scheme of Plausible Analytics). The salt is made on first use each day (Viet Nam
+ * time) and deleted two days later, so ids of different days cannot be linked and no one, the
+ * operator included, can recompute an id from an address afterwards. The address is never stored.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Db } from '../../platform/db/index.ts';
+import { todayInVietnam } from '../../platform/text/format.ts';
+import type { Device } from './tables.ts';
+
+export interface PageView {
+  readonly path: string;
+  readonly referrerHost: string | null;
+  readonly device: Device;
+  readonly address: string;
+  readonly userAgent: string;
+}
+
+interface Row {
+  at: string;
+  day: string;
+  visitor: string;
+  path: string;
+  referrer_host: string | null;
+  device: Device;
+}
+
+export interface RecorderOptions {
+  readonly secret: string;
+  /** Rows per INSERT and the buffer size that triggers a write. */
+  readonly batchSize?: number;
+  /** Upper bound of the buffer while the database is unavailable; further hits are dropped and counted. */
+  readonly maxBuffered?: number;
+  /** Called after each successful write with the days written, e.g. to mark them for a rollup. */
+  readonly onWritten?: (days: ReadonlySet<string>) => void;
+  readonly onError?: (err: unknown) => void;
+}
+
+const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+export class HitRecorder {
+  /** The clock; tests replace it to move to another day. */
+  now: () => Date = () => new Date();
+  dropped = 0;
+  private buffer: Row[] = [];
+  /** Hits still waiting for their day's salt; a flush waits for them so none is left behind. */
+  private readonly inflight = new Set<Promise<void>>();
+  private writing: Promise<void> = Promise.resolve();
+  private readonly salts = new Map<string, Promise<Buffer>>();
+  private readonly batchSize: number;
+  private readonly maxBuffered: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: RecorderOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.maxBuffered = options.maxBuffered ?? 100_000;
+  }
+
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  /** Records one page view. The salt lookup is asynchronous only for the first hit of a day. */
+  record(view: PageView): Promise<void> {
+    const p = this.add(view);
+    this.inflight.add(p);
+    const done = (): void => void this.inflight.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  private async add(view: PageView): Promise<void> {
+    const at = this.now();
+    const day = todayInVietnam(at);
+    const salt = await this.saltFor(day);
+    const visitor = createHmac('sha256', this.options.secret).update(salt).update(view.address).update('\u0000').update(view.userAgent).digest('hex').slice(0, 32);
+    if (this.buffer.length >= this.maxBuffered) {
+      this.dropped += 1;
+      return;
+    }
+    this.buffer.push({ at: at.toISOString(), day, visitor, path: view.path, referrer_host: view.referrerHost, device: view.device });
+    if (this.buffer.length >= this.batchSize) void this.flush();
+  }
+
+  /** Writes everything buffered so far; resolves when it (and any earlier write) is in the database. */
+  async flush(): Promise<void> {
+    if (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+    const rows = this.buffer;
+    this.buffer = [];
+    if (rows.length === 0) return this.writing;
+    this.writing = this.writing.then(() => this.write(rows));
+    return this.writing;
+  }
+
+  private async write(rows: Row[]): Promise<void> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += this.batchSize) await trx.insertInto('analytics_hits').values(rows.slice(i, i + this.batchSize)).execute();
+      });
+      this.options.onWritten?.(new Set(rows.map((r) => r.day)));
+    } catch (err) {
+      // Put the rows back (oldest first) so that a passing database error loses nothing; the buffer
+      // bound in record() keeps memory in check if the database stays down.
+      this.buffer = rows.concat(this.buffer).slice(0, this.maxBuffered);
+      this.options.onError?.(err);
+    }
+  }
+
+  private saltFor(day: string): Promise<Buffer> {
+    let salt = this.salts.get(day);
+    if (salt === undefined) {
+      salt = this.loadSalt(day);
+      this.salts.set(day, salt);
+      salt.catch(() => this.salts.delete(day));
+      for (const known of this.salts.keys()) if (known < dayBefore(day)) this.salts.delete(known);
+    }
+    return salt;
+  }
+
+  /** Another process may make the day's salt at the same moment: insert if absent, then read back. */
+  private async loadSalt(day: string): Promise<Buffer> {
+    await this.db
+      .insertInto('analytics_salts')
+      .values({ day, salt: randomBytes(16).toString('hex'), created_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('day').doNothing())
+      .execute();
+    await this.db.deleteFrom('analytics_salts').where('day', '<', dayBefore(day)).execute();
+    const row = await this.db.selectFrom('analytics_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
+    return Buffer.from(row.salt, 'hex');
+  }
+}
