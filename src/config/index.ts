@@ -2,7 +2,7 @@
  * Configuration: the only module that reads process.env. Every value is parsed and
  * validated once at start-up; a bad value stops the process with a message naming the variable.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -38,6 +38,28 @@ export interface Config {
   readonly analyticsProvince: { readonly current: string; readonly pre2025: string };
   /** Days of raw page views kept after they are rolled up (the rollups are kept for good). */
   readonly analyticsRawDays: number;
+  /** VNPay 2.1.0 merchant settings; by default the in-project sandbox gateway (`/sandbox/vnpay`). */
+  readonly vnpay: VnpayConfig;
+  /** The account that receives VietQR (NAPAS 247) transfers of fees; VietQR is offered only when set. */
+  readonly vietqr: VietQrConfig;
+}
+
+export interface VnpayConfig {
+  readonly tmnCode: string;
+  readonly hashSecret: string;
+  /** The gateway's payment page; null: the in-project sandbox at PUBLIC_URL/sandbox/vnpay/vpcpay.html. */
+  readonly url: URL | null;
+  /** Serve the sandbox gateway (default: on unless VNPAY_URL names a real gateway). */
+  readonly sandbox: boolean;
+  /** Where the sandbox sends its IPN; null: the origin the browser reached the sandbox at. */
+  readonly sandboxIpnUrl: URL | null;
+}
+
+export interface VietQrConfig {
+  /** NAPAS bank BIN, 6 digits; empty: VietQR not offered. */
+  readonly bankBin: string;
+  readonly account: string;
+  readonly accountName: string;
 }
 
 export class ConfigError extends Error {
@@ -140,7 +162,40 @@ export function loadConfig(env: Env = process.env): Config {
     receiptCutoffHour: integer(env, 'RECEIPT_CUTOFF_HOUR', 17, 0, 24),
     analyticsProvince: { current: provinceCode(env, 'ANALYTICS_PROVINCE_CODE', '15'), pre2025: provinceCode(env, 'ANALYTICS_PROVINCE_CODE_PRE2025', '10') },
     analyticsRawDays: integer(env, 'ANALYTICS_RAW_DAYS', 90, 1, 3650),
+    vnpay: vnpayConfig(env, secret),
+    vietqr: vietQrConfig(env),
   };
+}
+
+function optionalUrl(env: Env, name: string): URL | null {
+  const raw = text(env, name, '');
+  if (raw === '') return null;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(name, `must be an http:// or https:// URL, got "${raw}"`);
+}
+
+function vnpayConfig(env: Env, secret: string): VnpayConfig {
+  const url = optionalUrl(env, 'VNPAY_URL');
+  const tmnCode = text(env, 'VNPAY_TMN_CODE', 'CONGSO01');
+  if (!/^[A-Z0-9]{1,20}$/.test(tmnCode)) throw new ConfigError('VNPAY_TMN_CODE', 'must be 1–20 capital letters or digits');
+  // Without a real merchant secret, the sandbox's secret is derived from SECRET (never a constant in the source).
+  const hashSecret = text(env, 'VNPAY_HASH_SECRET', '') || createHmac('sha256', secret).update('vnpay-sandbox').digest('hex').toUpperCase();
+  if (hashSecret.length < 16) throw new ConfigError('VNPAY_HASH_SECRET', 'must be at least 16 characters long');
+  return { tmnCode, hashSecret, url, sandbox: flag(env, 'VNPAY_SANDBOX', url === null), sandboxIpnUrl: optionalUrl(env, 'VNPAY_SANDBOX_IPN_URL') };
+}
+
+function vietQrConfig(env: Env): VietQrConfig {
+  const bankBin = text(env, 'VIETQR_BANK_BIN', '');
+  const account = text(env, 'VIETQR_ACCOUNT', '');
+  if (bankBin !== '' && !/^\d{6}$/.test(bankBin)) throw new ConfigError('VIETQR_BANK_BIN', 'must be the 6-digit NAPAS BIN of the bank');
+  if (account !== '' && !/^[0-9A-Za-z]{1,19}$/.test(account)) throw new ConfigError('VIETQR_ACCOUNT', 'must be 1–19 letters or digits');
+  if ((bankBin === '') !== (account === '')) throw new ConfigError(bankBin === '' ? 'VIETQR_BANK_BIN' : 'VIETQR_ACCOUNT', 'VIETQR_BANK_BIN and VIETQR_ACCOUNT go together');
+  return { bankBin, account, accountName: text(env, 'VIETQR_ACCOUNT_NAME', '') };
 }
 
 function provinceCode(env: Env, name: string, fallback: string): string {

@@ -206,6 +206,11 @@ export function ReceiptPage(props: ReceiptPageProps): JSX.Element {
           </form>
         </section>
       ) : ''}
+      {dossier.status === 'fee_requested' ? (
+        <p class="alert" role="status">
+          <a href={`/ho-so/${dossier.id}/phi`} safe>{t('payments.link_due')}</a>
+        </p>
+      ) : ''}
       <dl class="facts">
         <dt safe>{t('eservices.dossier_code')}</dt>
         <dd><strong safe>{dossier.code ?? ''}</strong></dd>
@@ -233,6 +238,8 @@ export function ReceiptPage(props: ReceiptPageProps): JSX.Element {
       </figure>
       <p class="no-print">
         <a href={`/ho-so/${dossier.id}/bien-nhan.pdf`} download="" safe>{t('licences.receipt_pdf')}</a>
+        {' · '}
+        <a href={`/ho-so/${dossier.id}/phi`} safe>{t('payments.link')}</a>
       </p>
       {dossier.status === 'returned' ? (
         <p>

@@ -8,6 +8,7 @@ import { registerLicenceApi } from './results/licence-api.ts';
 import { registerLicenceRoutes } from './results/licence-routes.ts';
 import { MAX_FILE_BYTES } from './file-store.ts';
 import { registerFeedbackRoutes } from './feedback/feedback-routes.ts';
+import { registerPayments } from './payments/index.ts';
 import { registerEservicesApi } from './api.ts';
 import { registerServiceIndexRoutes } from './service-index/index-routes.ts';
 
@@ -21,6 +22,7 @@ export default async function eservices(app: FastifyInstance): Promise<void> {
   registerLicenceRoutes(app);
   registerLicenceApi(app);
   registerFeedbackRoutes(app);
+  registerPayments(app);
   registerEservicesApi(app);
   registerServiceIndexRoutes(app);
 }

@@ -234,6 +234,8 @@ export function StaffDossierPage(props: StaffDossierProps): JSX.Element {
       </dl>
       <p class="links">
         <a href={`/quan-tri/ho-so/${dossier.id}/bien-nhan.pdf`} safe>{t('licences.receipt_pdf')}</a>
+        {' · '}
+        <a href={`/quan-tri/ho-so/${dossier.id}/phi`} safe>{t('payments.staff_link')}</a>
         {licenceKindOf(procedure.code) !== undefined && (dossier.status === 'decided' || dossier.status === 'returned') ? (
           <>
             {' · '}

@@ -5,10 +5,12 @@
  * decides; reception returns the result. Asking for supplements stops the clock until the applicant
  * supplements: the service index (Decision 766/QĐ-TTg, indicator 2.1) leaves that time out and
  * counts a dossier with a second request as late. A late dossier needs an apology with a new date.
+ * Fees are requested by an officer of an accepted dossier (`payments/request-fees.ts`): the clock
+ * stops as for supplements and the dossier goes back to `accepted` once the payment is confirmed.
  */
 import type { Role } from '../../platform/auth/roles.ts';
 
-export const STATUSES = ['draft', 'submitted', 'accepted', 'supplement_requested', 'awaiting_decision', 'decided', 'returned', 'refused', 'stopped', 'withdrawn'] as const;
+export const STATUSES = ['draft', 'submitted', 'accepted', 'supplement_requested', 'fee_requested', 'awaiting_decision', 'decided', 'returned', 'refused', 'stopped', 'withdrawn'] as const;
 export type DossierStatus = (typeof STATUSES)[number];
 
 /** The national status code shown for each internal status. */
@@ -19,6 +21,7 @@ export const NATIONAL_STATUS: Readonly<Record<DossierStatus, number | null>> = {
   refused: 3,
   awaiting_decision: 4,
   supplement_requested: 5,
+  fee_requested: 6,
   withdrawn: 7,
   stopped: 8,
   decided: 9,
