@@ -39,3 +39,16 @@ test('text running past the page bottom continues on a new page', async () => {
   assert.ok(facts.pages >= 2);
   assert.ok(facts.text.includes('Dòng thứ 80: giấy phép'));
 });
+
+test('a label and its value start on the same page when the value does not fit at the page bottom', async () => {
+  const pdf = new VietnamesePdf({ title: 'hàng' });
+  pdf.text('Trang đầu');
+  pdf.y = pdf.doc.page.height - pdf.doc.page.margins.bottom - 20;
+  pdf.row('Tên tài liệu', 'Sổ tay kỹ thuật trồng chè Shan tuyết vùng cao tỉnh Lào Cai '.repeat(4));
+  const facts = inspectPdf(await pdf.finish());
+  assert.equal(facts.pages, 2);
+  const lines = facts.text.split('\n');
+  assert.equal(lines[0], 'Trang đầu');
+  // Drawn at the same height on the second page, label and value read back as one line.
+  assert.match(lines[1] ?? '', /^Tên tài liệuSổ tay kỹ thuật/);
+});

@@ -189,19 +189,15 @@ export class VietnamesePdf {
     return w;
   }
 
-  /** Writes a paragraph wrapped at spaces; a newline starts a new line. Returns the height used. */
-  text(text: string, options: TextOptions = {}): number {
-    const size = options.size ?? 11;
-    const weight: Weight = options.bold === true ? 'bold' : 'regular';
-    const x = options.x ?? this.left;
-    const width = options.width ?? this.left + this.contentWidth - x;
-    const lineHeight = size * 1.4;
+  /** Breaks text into lines of words at spaces (a newline starts a new line), each word measured. */
+  private wrap(text: string, weight: Weight, size: number, width: number): { runs: Run[]; width: number }[][] {
     const spaceWidth = this.measure(fontRuns(' ', weight), size);
-    const start = this.y;
+    const lines: { runs: Run[]; width: number }[][] = [];
     for (const paragraph of text.replace(/\t/g, ' ').split(/\r?\n/)) {
-      const words = paragraph.split(/ +/).filter((w) => w !== '').map((w) => ({ runs: fontRuns(w, weight), width: 0 }));
-      for (const w of words) w.width = this.measure(w.runs, size);
-      const lines: (typeof words)[] = [];
+      const words = paragraph.split(/ +/).filter((w) => w !== '').map((w) => {
+        const runs = fontRuns(w, weight);
+        return { runs, width: this.measure(runs, size) };
+      });
       let line: typeof words = [];
       let lineWidth = 0;
       for (const w of words) {
@@ -216,41 +212,66 @@ export class VietnamesePdf {
         }
       }
       lines.push(line);
-      for (const l of lines) {
-        this.ensureSpace(lineHeight);
-        const used = l.reduce((sum, w) => sum + w.width, 0) + spaceWidth * Math.max(0, l.length - 1);
-        let cx = options.align === 'center' ? x + (width - used) / 2 : options.align === 'right' ? x + width - used : x;
-        // Consecutive runs in one font are drawn together, with the spaces between words, so that
-        // copied text keeps its spaces and a line takes a few drawing calls rather than one per run.
-        const segments: { font: string; text: string; x: number }[] = [];
-        l.forEach((w, wi) => {
-          w.runs.forEach((r, ri) => {
-            const last = segments.at(-1);
-            const text = wi < l.length - 1 && ri === w.runs.length - 1 ? `${r.text} ` : r.text;
-            if (last !== undefined && last.font === r.font && (ri > 0 || last.text.endsWith(' '))) last.text += text;
-            else segments.push({ font: r.font, text, x: cx });
-            cx += this.runWidth(r) * size;
-          });
-          cx += spaceWidth;
+    }
+    return lines;
+  }
+
+  private box(options: TextOptions): { size: number; weight: Weight; x: number; width: number } {
+    const size = options.size ?? 11;
+    const x = options.x ?? this.left;
+    return { size, weight: options.bold === true ? 'bold' : 'regular', x, width: options.width ?? this.left + this.contentWidth - x };
+  }
+
+  /** The height `text` would take with these options, without writing it. */
+  heightOf(text: string, options: TextOptions = {}): number {
+    const { size, weight, width } = this.box(options);
+    return this.wrap(text, weight, size, width).length * size * 1.4;
+  }
+
+  /** Writes a paragraph wrapped at spaces; a newline starts a new line. Returns the height used. */
+  text(text: string, options: TextOptions = {}): number {
+    const { size, weight, x, width } = this.box(options);
+    const lineHeight = size * 1.4;
+    const spaceWidth = this.measure(fontRuns(' ', weight), size);
+    const start = this.y;
+    const lines = this.wrap(text, weight, size, width);
+    for (const l of lines) {
+      this.ensureSpace(lineHeight);
+      const used = l.reduce((sum, w) => sum + w.width, 0) + spaceWidth * Math.max(0, l.length - 1);
+      let cx = options.align === 'center' ? x + (width - used) / 2 : options.align === 'right' ? x + width - used : x;
+      // Consecutive runs in one font are drawn together, with the spaces between words, so that
+      // copied text keeps its spaces and a line takes a few drawing calls rather than one per run.
+      const segments: { font: string; text: string; x: number }[] = [];
+      l.forEach((w, wi) => {
+        w.runs.forEach((r, ri) => {
+          const last = segments.at(-1);
+          const text = wi < l.length - 1 && ri === w.runs.length - 1 ? `${r.text} ` : r.text;
+          if (last !== undefined && last.font === r.font && (ri > 0 || last.text.endsWith(' '))) last.text += text;
+          else segments.push({ font: r.font, text, x: cx });
+          cx += this.runWidth(r) * size;
         });
-        for (const seg of segments) this.doc.font(seg.font).fontSize(size).text(seg.text, seg.x, this.y + (lineHeight - size) / 2, { lineBreak: false });
-        this.y += lineHeight;
-      }
+        cx += spaceWidth;
+      });
+      for (const seg of segments) this.doc.font(seg.font).fontSize(size).text(seg.text, seg.x, this.y + (lineHeight - size) / 2, { lineBreak: false });
+      this.y += lineHeight;
     }
     this.y += options.gapAfter ?? 0;
     return this.y - start;
   }
 
   /** Label and value side by side (the value wraps in its column); both start on the same line. */
-  row(label: string, value: string, options: { size?: number; labelWidth?: number } = {}): void {
+  row(label: string, value: string, options: { size?: number; labelWidth?: number; width?: number } = {}): void {
     const size = options.size ?? 11;
     const labelWidth = options.labelWidth ?? 150;
-    this.ensureSpace(size * 1.4);
+    const label_ = { size, x: this.left, width: labelWidth - 8 };
+    const value_ = { size, bold: true, x: this.left + labelWidth, width: (options.width ?? this.contentWidth) - labelWidth };
+    // Label and value start on the same page: the taller of the two decides whether a new one is needed.
+    this.ensureSpace(Math.max(this.heightOf(label, label_), this.heightOf(value, value_)));
     const top = this.y;
-    this.text(label, { size, x: this.left, width: labelWidth - 8 });
+    this.text(label, label_);
     const afterLabel = this.y;
     this.y = top;
-    this.text(value, { size, bold: true, x: this.left + labelWidth, width: this.contentWidth - labelWidth });
+    this.text(value, value_);
     this.y = Math.max(this.y, afterLabel) + 2;
   }
 

@@ -31,14 +31,7 @@ export async function receiptPdf(data: ReceiptPdfData): Promise<Buffer> {
   const qrSize = 96;
   const qrTop = pdf.y;
   const textWidth = pdf.contentWidth - qrSize - 16;
-  const row = (label: string, value: string) => {
-    const top = pdf.y;
-    pdf.text(label, { size: 10.5, x: pdf.left, width: 130 });
-    const labelBottom = pdf.y;
-    pdf.y = top;
-    pdf.text(value, { size: 10.5, bold: true, x: pdf.left + 134, width: textWidth - 134 });
-    pdf.y = Math.max(pdf.y, labelBottom) + 2;
-  };
+  const row = (label: string, value: string) => pdf.row(label, value, { size: 10.5, labelWidth: 134, width: textWidth });
   row(t('eservices.procedure'), `${procedure.code} – ${procedure.name_vi}`);
   row(t('eservices.agency'), data.agencyName);
   row(t('eservices.applicant_section'), dossier.applicant_name);
