@@ -58,7 +58,7 @@ export function countedPath(url: string): string | null {
  * The host of an external referrer, lower-cased and without "www."; null when there is none, when it
  * is not an http(s) URL, or when it is the portal itself (moving between pages is not a referral).
  */
-export function referrerHost(referer: string | undefined, ownHosts: ReadonlySet<string>): string | null {
+export function referrerHost(referer: string | undefined, ownHosts: ReadonlySet<string>, requestHost?: string): string | null {
   if (referer === undefined || referer === '') return null;
   let host: string;
   try {
@@ -68,7 +68,7 @@ export function referrerHost(referer: string | undefined, ownHosts: ReadonlySet<
   } catch {
     return null;
   }
-  if (ownHosts.has(host)) return null;
+  if (ownHosts.has(host) || host === requestHost) return null;
   host = host.replace(/^www\./, '');
   return host === '' || host.length > 253 ? null : host;
 }

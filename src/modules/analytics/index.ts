@@ -70,10 +70,10 @@ async function analytics(app: FastifyInstance): Promise<void> {
     if (isBot(userAgent)) return;
     const path = countedPath(request.url);
     if (path === null) return;
-    const host = request.hostname.split(':')[0]?.toLowerCase();
-    const own = host === undefined || ownHosts.has(host) ? ownHosts : new Set([...ownHosts, host]);
+    const referer = request.headers.referer;
+    const host = referer === undefined ? undefined : request.hostname.split(':')[0]?.toLowerCase();
     recorder
-      .record({ path, referrerHost: referrerHost(request.headers.referer, own), device: deviceOf(userAgent ?? ''), address: request.ip, userAgent: userAgent ?? '' })
+      .record({ path, referrerHost: referrerHost(referer, ownHosts, host), device: deviceOf(userAgent ?? ''), address: request.ip, userAgent: userAgent ?? '' })
       .catch((err: unknown) => app.log.error({ err }, 'analytics: recording a page view failed'));
   });
 

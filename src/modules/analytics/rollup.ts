@@ -110,8 +110,13 @@ export async function rollupDays(db: Db, days: Iterable<string>): Promise<string
     });
     months.add(day.slice(0, 7));
   }
-  for (const month of months) await rollupMonth(db, month);
+  await rollupMonths(db, months);
   return [...months].sort();
+}
+
+/** Recomputes the monthly rows of months (`YYYY-MM`) from their daily rows. */
+export async function rollupMonths(db: Db, months: Iterable<string>): Promise<void> {
+  for (const month of months) await rollupMonth(db, month);
 }
 
 async function rollupMonth(db: Db, month: string): Promise<void> {
