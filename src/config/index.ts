@@ -29,6 +29,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Load the Lào Cai demo on first start when the database is empty. */
   readonly seedDemo: boolean;
+  /** Keep rendered article pages in memory for readers who are not signed in (NEWSROOM_PAGE_CACHE, default on). */
+  readonly newsroomPageCache: boolean;
   readonly bodyLimitBytes: number;
   /** Cost parameter N of scrypt (a power of two). */
   readonly scryptCost: number;
@@ -157,6 +159,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     seedDemo: flag(env, 'SEED_DEMO', true),
+    newsroomPageCache: flag(env, 'NEWSROOM_PAGE_CACHE', true),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     scryptCost,
     receiptCutoffHour: integer(env, 'RECEIPT_CUTOFF_HOUR', 17, 0, 24),

@@ -138,7 +138,7 @@ test('in Chromium: draft with the editor, return with comments, fix without Java
   await citizen.goto(site.url(path));
   await citizen.check('#stars-2');
   await citizen.click('.rating-form button[type=submit]');
-  await citizen.waitForFunction(() => /Cảm ơn/.test(document.querySelector('[data-rating-summary]')?.textContent ?? ''));
+  await citizen.waitForSelector('[data-rating-summary]:has-text("Cảm ơn")');
   assert.equal(new URL(citizen.url()).pathname, path);
   assert.match((await citizen.textContent('#rating-title')) ?? '', /\(2\)/);
   assert.equal(await hasHorizontalScroll(citizen), false);

@@ -25,7 +25,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
 
   const views = new ViewCounter(db);
   countersByDb.set(db, views);
-  registerPublicRoutes(app, views, new PageCache());
+  registerPublicRoutes(app, views, app.deps.config.newsroomPageCache ? new PageCache() : undefined);
   await registerAdminRoutes(app);
   registerScheduleRoutes(app);
   registerLegalRoutes(app);

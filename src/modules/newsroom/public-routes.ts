@@ -49,7 +49,8 @@ export async function newsSections(app: FastifyInstance, perCategory = 5) {
   return { featured: await featuredPublicArticles(db, now, 3), sections: sections.filter((s) => s.items.length > 0) };
 }
 
-export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, pages: PageCache): void {
+/** `pages` is absent when the page cache is switched off (NEWSROOM_PAGE_CACHE=false). */
+export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, pages: PageCache | undefined): void {
   const { store, config } = app.deps;
   const db = store.db;
   const origin = config.publicUrl.origin;
@@ -130,12 +131,12 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
   app.get<{ Params: { cat: string; slug: string }; Querystring: { 'danh-gia'?: string } }>('/tin-tuc/:cat/:slug', async (request, reply) => {
     const noticeKey = RATING_NOTICES[request.query['danh-gia'] ?? ''];
     // Only the plain page of a reader who is not signed in is shared between readers.
-    const isCacheable = request.user === null && noticeKey === undefined;
+    const isCacheable = pages !== undefined && request.user === null && noticeKey === undefined;
     const fill = (html: string, viewCount: number) => html.replaceAll(CSRF_PLACEHOLDER, request.csrfToken).replaceAll(VIEWS_PLACEHOLDER, formatNumber(viewCount, request.locale));
     const key = `${request.locale}:${request.params.cat}/${request.params.slug}`;
     if (isCacheable && SLUG.test(request.params.slug)) {
       const current = await articleBySlug(db, request.params.slug);
-      const cached = current === undefined ? undefined : pages.get(key, articleStamp(current));
+      const cached = current === undefined ? undefined : pages!.get(key, articleStamp(current));
       if (current !== undefined && cached !== undefined) {
         views.count(current.id);
         return reply.type('text/html; charset=utf-8').header('x-cache', 'hit').send(fill(cached, current.view_count + views.pendingFor(current.id)));
@@ -159,7 +160,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
       ...(isCacheable ? { viewsText: VIEWS_PLACEHOLDER } : {}),
     });
     if (!isCacheable) return sendHtml(reply, html);
-    pages.set(key, articleStamp(article), html);
+    pages!.set(key, articleStamp(article), html);
     return reply.type('text/html; charset=utf-8').header('x-cache', 'miss').send(fill(html, article.view_count + views.pendingFor(article.id)));
   });
 

@@ -1,0 +1,180 @@
+/**
+ * Newsroom pages under load, beside a bare Fastify route measured in the same run:
+ *   - the article page with the page cache (readers not signed in share the rendered page),
+ *   - the same page with the cache off (NEWSROOM_PAGE_CACHE=false): every request renders,
+ *   - the server's memory (RSS) while article pages and searches run over the generated corpus.
+ *
+ *   npx tsx bench/newsroom-pages.ts          BENCH_ARTICLES (default 100,000; 5,000 with BENCH_SCALE=small)
+ *   BENCH_DATABASE_URL=postgres://…           also on PostgreSQL (a fresh database on that server)
+ *
+ * Goals (issue 3): cached ≥ 50% of the baseline's requests/s with p99 < 20 ms at 50 connections;
+ * uncached ≥ 10%; RSS under load < 250 MB. The load generator runs in the same process, so the
+ * RSS printed includes it (an upper bound for the server alone).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { createDb, type DbHandle } from '../src/platform/db/index.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { seedDemo } from '../src/platform/seed/demo.ts';
+import { indexDocument } from '../src/platform/search/engine.ts';
+import { fold } from '../src/platform/text/fold.ts';
+import { benchSeconds, measure, printTable, startBaseline, type Row } from './lib/http.ts';
+import { article, corpusSize, uniformWord } from './lib/newsroom-corpus.ts';
+
+const SEED_ARTICLE = '/tin-tuc/hoat-dong-cua-so/doan-cong-tac-cua-bo-thong-tin-truyen-thong-lam-viec-voi-so-tt-tt-tinh-lao-cai';
+
+/** Inserts `count` published articles (rows, revisions and their search documents) in batches. */
+async function loadCorpus(store: DbHandle, count: number): Promise<void> {
+  const db = store.db;
+  const category = await db.selectFrom('news_categories').select('id').where('slug', '=', 'tin-trong-tinh').executeTakeFirstOrThrow();
+  const base = Number((await db.selectFrom('articles').select((eb) => eb.fn.max('id').as('n')).executeTakeFirstOrThrow()).n ?? 0) + 1000;
+  const revBase = Number((await db.selectFrom('article_revisions').select((eb) => eb.fn.max('id').as('n')).executeTakeFirstOrThrow()).n ?? 0) + 1000;
+  const started = performance.now();
+  const batch = 500;
+  for (let from = 0; from < count; from += batch) {
+    await db.transaction().execute(async (trx) => {
+      const items = Array.from({ length: Math.min(batch, count - from) }, (_, k) => {
+        const i = from + k;
+        const at = new Date(Date.UTC(2008, 0, 1) + i * 600_000).toISOString();
+        return { i, at, text: article(i) };
+      });
+      await trx
+        .insertInto('articles')
+        .values(items.map(({ i, at }) => ({ id: base + i, category_id: category.id, slug: `bai-thu-${i}`, status: 'published' as const, working_revision_id: revBase + i, live_revision_id: revBase + i, is_public: 1, published_at: at, created_at: at, updated_at: at })))
+        .execute();
+      await trx
+        .insertInto('article_revisions')
+        .values(items.map(({ i, at, text }) => ({ id: revBase + i, article_id: base + i, number: 1, title: text.title, lead: text.body.slice(0, 200), body: `<p>${text.body}</p>`, author_byline: 'Thùy Linh', source: null, event_date: null, tags: '', note: null, created_by: null, created_at: at })))
+        .execute();
+      for (const { i, at, text } of items) {
+        await indexDocument(trx, { type: 'article', id: base + i, title: text.title, body: text.body, url: `/tin-tuc/tin-trong-tinh/bai-thu-${i}`, publishedAt: at, categoryId: category.id });
+      }
+    });
+    if (process.stderr.isTTY) process.stderr.write(`\rgenerated ${Math.min(count, from + batch)}/${count}`);
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  if (store.dialect === 'postgres') {
+    // The explicit ids above bypassed the identity sequences.
+    await sql`select setval(pg_get_serial_sequence('articles', 'id'), (select max(id) from articles))`.execute(db);
+    await sql`select setval(pg_get_serial_sequence('article_revisions', 'id'), (select max(id) from article_revisions))`.execute(db);
+    await sql`analyze`.execute(db);
+  }
+  console.log(`corpus: ${count.toLocaleString('en-US')} articles generated in ${((performance.now() - started) / 1000).toFixed(0)} s (${store.dialect})`);
+}
+
+async function onServer<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const u = new URL(serverUrl);
+  u.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: u.toString() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function runEngine(postgresServerUrl: string | undefined, articles: number, baselineRps: number): Promise<{ rows: Row[]; rssMB: number }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'congso-bench-'));
+  let databaseUrl = path.join(dataDir, 'bench.sqlite');
+  const dbName = `congso_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
+  if (postgresServerUrl !== undefined) {
+    await onServer(postgresServerUrl, (c) => c.query(`create database ${dbName}`));
+    const u = new URL(postgresServerUrl);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SECRET: randomBytes(24).toString('hex'), HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false' };
+  const seedStore = createDb(loadConfig(env).database);
+  try {
+    await migrateToLatest(seedStore.db);
+    await seedDemo(seedStore, loadConfig(env));
+    await loadCorpus(seedStore, articles);
+  } finally {
+    await seedStore.close();
+  }
+
+  const rows: Row[] = [];
+  let rssMB = 0;
+  try {
+    for (const cache of [true, false]) {
+      const config = loadConfig({ ...env, NEWSROOM_PAGE_CACHE: String(cache) });
+      const store = createDb(config.database);
+      const app = await buildApp({ config, store, logger: false });
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const probe = await fetch(url + SEED_ARTICLE);
+        if (!probe.ok) throw new Error(`${SEED_ARTICLE} answered ${probe.status}; not measuring an error page`);
+        rows.push({ scenario: `article page, ${cache ? 'cached' : 'cache off'} (${store.dialect})`, measurement: await measure(url + SEED_ARTICLE), baselineRps });
+        if (cache) {
+          // Memory while readers open many different articles and search: the corpus is in play.
+          let peak = 0;
+          const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+          const words = Array.from({ length: 40 }, (_, q) => Array.from({ length: 2 + (q % 2) }, uniformWord).map(fold).join('+'));
+          let n = 0;
+          const result = await autocannon({
+            url,
+            connections: 50,
+            duration: benchSeconds(),
+            requests: [
+              {
+                setupRequest: (req) => {
+                  n++;
+                  const path = n % 4 === 0 ? `/tim-kiem?q=${words[n % words.length]}` : `/tin-tuc/tin-trong-tinh/bai-thu-${(n * 7919) % articles}`;
+                  return { ...req, path };
+                },
+              },
+            ],
+          });
+          clearInterval(sampler);
+          rssMB = peak / 1024 / 1024;
+          rows.push({
+            scenario: `mixed: article pages across the corpus + 25% searches (${store.dialect})`,
+            measurement: { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, failures: result.non2xx + result.errors + result.timeouts },
+            baselineRps,
+          });
+        }
+      } finally {
+        await app.close();
+        await store.close();
+      }
+    }
+  } finally {
+    if (postgresServerUrl !== undefined) await onServer(postgresServerUrl, (c) => c.query(`drop database if exists ${dbName} with (force)`));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { rows, rssMB };
+}
+
+async function main(): Promise<void> {
+  const articles = corpusSize();
+  console.log(`newsroom pages: 50 connections, ${benchSeconds()} s per scenario, ${articles.toLocaleString('en-US')} generated articles, Node ${process.version}, ${cpus().length} CPU(s)`);
+  const baseline = await startBaseline();
+  const rows: Row[] = [];
+  const rss: string[] = [];
+  try {
+    const base = await measure(baseline.url + '/');
+    rows.push({ scenario: 'baseline: bare Fastify route', measurement: base, baselineRps: base.requestsPerSecond });
+    const engines: (string | undefined)[] = [undefined];
+    if (process.env.BENCH_DATABASE_URL) engines.push(process.env.BENCH_DATABASE_URL);
+    for (const engine of engines) {
+      const result = await runEngine(engine, articles, base.requestsPerSecond);
+      rows.push(...result.rows);
+      rss.push(`${engine === undefined ? 'sqlite' : 'postgres'}: peak RSS under load ${result.rssMB.toFixed(0)} MB (goal < 250 MB; includes the load generator)`);
+    }
+  } finally {
+    await baseline.stop();
+  }
+  printTable(rows);
+  for (const line of rss) console.log(line);
+}
+
+await main();
