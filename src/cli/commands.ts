@@ -11,6 +11,7 @@ import { backupCommand } from './backup.ts';
 import { restoreCommand } from './restore.ts';
 import { importArticlesCommand } from '../modules/newsroom/cli-import.ts';
 import { analyticsRollupCommand, analyticsCatalogueCommand } from '../modules/analytics/cli.ts';
+import { statisticsRemindCommand } from '../modules/statistics/reports/cli.ts';
 
 export interface Command {
   readonly name: string;
@@ -19,4 +20,4 @@ export interface Command {
   run(args: string[], config: Config): Promise<number>;
 }
 
-export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand, calendarDueCommand, userAddCommand, userRoleCommand, auditVerifyCommand, backupCommand, restoreCommand, importArticlesCommand, analyticsRollupCommand, analyticsCatalogueCommand];
+export const commands: readonly Command[] = [serveCommand, migrateCommand, seedCommand, calendarDueCommand, userAddCommand, userRoleCommand, auditVerifyCommand, backupCommand, restoreCommand, importArticlesCommand, analyticsRollupCommand, analyticsCatalogueCommand, statisticsRemindCommand];

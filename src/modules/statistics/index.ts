@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { registerApi } from './api.ts';
+import statisticsReports from './reports/index.ts';
 
 export default async function statistics(app: FastifyInstance): Promise<void> {
   app.deps.nav.push({ href: '/thong-ke', label: 'statistics.nav', order: 60 });
@@ -17,4 +18,5 @@ export default async function statistics(app: FastifyInstance): Promise<void> {
     await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   }
   registerApi(app);
+  await app.register(statisticsReports);
 }

@@ -12,6 +12,7 @@ import type { ResultsTables } from '../../modules/eservices/results/tables.ts';
 import type { FeedbackTables } from '../../modules/eservices/feedback/tables.ts';
 import type { PaymentsTables } from '../../modules/eservices/payments/tables.ts';
 import type { StatisticsTables } from '../../modules/statistics/tables.ts';
+import type { StatisticsReportsTables } from '../../modules/statistics/reports/tables.ts';
 import type { PortalTables } from '../../modules/portal/tables.ts';
 import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
 
@@ -241,4 +242,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, PaymentsTables, StatisticsTables, SearchTables, NewsroomTables, PortalTables, AnalyticsTables {}
+export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, PaymentsTables, StatisticsTables, StatisticsReportsTables, SearchTables, NewsroomTables, PortalTables, AnalyticsTables {}

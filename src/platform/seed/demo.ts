@@ -40,6 +40,7 @@ const DEMO_ACCOUNTS: readonly { handle: string; name: string; roles: Role[]; typ
   { handle: 'statistician', name: 'Lê Thị Mai', roles: ['statistician'], type: 'staff' },
   { handle: 'inspector', name: 'Phạm Quốc Hùng', roles: ['inspector'], type: 'staff' },
   { handle: 'citizen', name: 'Hoàng Văn Đạt', roles: ['citizen'], type: 'citizen' },
+  { handle: 'enterprise', name: 'Nguyễn Văn Bình (VNPT Lào Cai)', roles: ['enterprise'], type: 'business' },
 ];
 
 export async function seedDemo(store: DbHandle, config: Config): Promise<void> {

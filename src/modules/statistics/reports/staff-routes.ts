@@ -1,0 +1,98 @@
+/** Staff routes (statisticians): /quan-tri/bao-cao-thong-ke — review submissions, open and close periods. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../../../platform/audit/audit.ts';
+import { requireAnyRolePage } from '../../../platform/auth/guards.ts';
+import { AppError, type FieldErrors } from '../../../platform/errors.ts';
+import { isCsrfValid } from '../../../platform/http/csrf.ts';
+import { field, type FormValues } from '../../../platform/http/form-body.ts';
+import { sendHtml, viewContext } from '../../../ui/view-context.ts';
+import { canReviewReports } from './permissions.ts';
+import { assignmentById, cellsOf, currentForms, formItems, pendingSubmissions, reportPeriods, reporterUnits, submissionById, submissionsOf } from './report-queries.ts';
+import { assignmentPath } from './reporter-pages.tsx';
+import { openReportPeriod, setReportPeriodStatus } from './report-periods.ts';
+import { approveSubmission, returnSubmission } from './review-submission.ts';
+import { STAFF_PATH, StaffReportsPage, SubmissionPage, submissionPath } from './staff-pages.tsx';
+
+const NOTICES = { ky: 'reports.period_saved', duyet: 'reports.approved_ok', tra: 'reports.returned_ok' } as const;
+
+export function registerStaffRoutes(app: FastifyInstance): void {
+  const { store, config } = app.deps;
+  const db = store.db;
+  const statisticians = requireAnyRolePage('statistician');
+  app.deps.adminNav.push({ href: STAFF_PATH, label: 'reports.admin_nav', roles: ['statistician'], order: 61 });
+  const reportUrl = (id: number): string => new URL(assignmentPath(id), config.publicUrl).toString();
+
+  const parseId = (raw: string): number => {
+    if (!/^\d{1,9}$/.test(raw)) throw new AppError('not_found');
+    return Number(raw);
+  };
+  const guard = (request: FastifyRequest, body: FormValues): void => {
+    if (!canReviewReports(request.user)) throw new AppError('forbidden');
+    if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) throw new AppError('csrf_invalid');
+  };
+
+  async function renderStaff(request: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; errors?: FieldErrors; notice?: string }, status = 200) {
+    const ctx = await viewContext(request);
+    const [pending, periods, forms] = await Promise.all([pendingSubmissions(db), reportPeriods(db), currentForms(db)]);
+    return sendHtml(reply, StaffReportsPage({ ctx, adminNav: app.deps.adminNav, pending, periods, forms, ...extra }), status);
+  }
+
+  app.get<{ Querystring: { ok?: string } }>(STAFF_PATH, { preHandler: statisticians }, async (request, reply) => {
+    const key = NOTICES[request.query.ok as keyof typeof NOTICES];
+    return renderStaff(request, reply, key === undefined ? {} : { notice: request.t(key) });
+  });
+
+  app.post<{ Body: FormValues }>(`${STAFF_PATH}/ky`, { preHandler: statisticians }, async (request, reply) => {
+    const body = request.body ?? {};
+    guard(request, body);
+    const values = { form: field(body, 'form'), period: field(body, 'period').trim(), deadline: field(body, 'deadline').trim() };
+    try {
+      await openReportPeriod(db, actorOf(request), { formId: /^\d{1,9}$/.test(values.form) ? Number(values.form) : 0, period: values.period, deadline: values.deadline });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation') return renderStaff(request, reply, { values, ...(err.fields === undefined ? {} : { errors: err.fields }) }, 422);
+      throw err;
+    }
+    return reply.redirect(`${STAFF_PATH}?ok=ky`, 303);
+  });
+
+  app.post<{ Params: { id: string }; Body: FormValues }>(`${STAFF_PATH}/ky/:id/trang-thai`, { preHandler: statisticians }, async (request, reply) => {
+    const body = request.body ?? {};
+    guard(request, body);
+    const status = field(body, 'status');
+    if (status !== 'open' && status !== 'closed') throw new AppError('bad_request');
+    await setReportPeriodStatus(db, actorOf(request), parseId(request.params.id), status);
+    return reply.redirect(`${STAFF_PATH}?ok=ky`, 303);
+  });
+
+  async function renderSubmission(request: FastifyRequest, reply: FastifyReply, id: number, extra: { errors?: FieldErrors; alert?: string; notice?: string; comment?: string }, status = 200) {
+    const submission = await submissionById(db, id);
+    const assignment = submission === undefined ? undefined : await assignmentById(db, submission.assignmentId);
+    if (submission === undefined || assignment === undefined) throw new AppError('not_found');
+    const [items, units, cells, history] = await Promise.all([formItems(db, assignment.formId), reporterUnits(db, assignment.reporterId), cellsOf(db, id), submissionsOf(db, assignment.id)]);
+    const ctx = await viewContext(request);
+    return sendHtml(reply, SubmissionPage({ ctx, adminNav: app.deps.adminNav, assignment, submission, items, units, cells, history, ...extra }), status);
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { ok?: string } }>(`${STAFF_PATH}/nop/:id`, { preHandler: statisticians }, async (request, reply) => {
+    const key = NOTICES[request.query.ok as keyof typeof NOTICES];
+    return renderSubmission(request, reply, parseId(request.params.id), key === undefined ? {} : { notice: request.t(key) });
+  });
+
+  app.post<{ Params: { id: string }; Body: FormValues }>(`${STAFF_PATH}/nop/:id/quyet-dinh`, { preHandler: statisticians }, async (request, reply) => {
+    const body = request.body ?? {};
+    guard(request, body);
+    const id = parseId(request.params.id);
+    const decision = field(body, 'decision');
+    const comment = field(body, 'comment').trim().slice(0, 2000);
+    try {
+      if (decision === 'approve') await approveSubmission(db, actorOf(request), id, comment);
+      else if (decision === 'return') await returnSubmission(db, actorOf(request), id, comment, reportUrl);
+      else throw new AppError('bad_request');
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation') return renderSubmission(request, reply, id, { comment, ...(err.fields === undefined ? {} : { errors: err.fields }) }, 422);
+      if (err instanceof AppError && err.code === 'conflict') return renderSubmission(request, reply, id, { alert: request.t('reports.err.not_pending') }, 409);
+      throw err;
+    }
+    return reply.redirect(`${submissionPath(id)}?ok=${decision === 'approve' ? 'duyet' : 'tra'}`, 303);
+  });
+}
