@@ -34,7 +34,11 @@ const axe = (): string => (axeSource ??= readFileSync(require.resolve('axe-core/
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] as const;
 
 export interface PageOptions {
-  /** Run page scripts (default true); false checks that the page works without JavaScript. */
+  /**
+   * Run the site's scripts (default true). false blocks every script the site serves, so the page
+   * is what a reader without JavaScript gets; the browser's own JavaScript stays on, because axe
+   * runs through it (in a context with JavaScript disabled its timers never fire and axe hangs).
+   */
   readonly javaScript?: boolean;
   /** Viewport width in CSS pixels (default 1280); 320 is the WCAG 1.4.10 reflow width. */
   readonly width?: number;
@@ -75,11 +79,13 @@ export async function openSite(t: TestContext, options: BuildOptions = {}): Prom
 
   const context = async (pageOptions: PageOptions = {}): Promise<BrowserContext> => {
     const ctx = await browser.newContext({
-      javaScriptEnabled: pageOptions.javaScript ?? true,
       viewport: { width: pageOptions.width ?? 1280, height: pageOptions.height ?? 800 },
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
     });
+    if (pageOptions.javaScript === false) {
+      await ctx.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort('blockedbyclient') : route.continue()));
+    }
     if (pageOptions.signedInAs !== undefined) {
       const user = await env.store.db.selectFrom('users').select('id').where('email', '=', pageOptions.signedInAs).executeTakeFirst();
       if (user === undefined) throw new Error(`no account ${pageOptions.signedInAs}`);
@@ -120,7 +126,7 @@ export interface A11yOptions {
 /**
  * Runs axe-core on the page with the WCAG A/AA rules and throws listing every violation.
  * axe is evaluated through the DevTools protocol (page.evaluate), which the site's CSP
- * (script-src 'self') does not block, and which works in a context with JavaScript disabled.
+ * (script-src 'self') does not block.
  */
 export async function checkA11y(page: Page, options: A11yOptions = {}): Promise<void> {
   const violations = await runAxe(page, options);
