@@ -57,7 +57,7 @@ Exit status: 0 on success; 2 for a bad year.`,
     try {
       const written = await publishOnlineServiceLevels(store.db, config.analyticsProvince, Number(raw));
       if (written.length === 0) console.log(`nothing written for ${raw}: no province ${config.analyticsProvince.current}/${config.analyticsProvince.pre2025} then, or no procedure with a Decree 43/2011 level`);
-      for (const w of written) console.log(`${w.code} ${w.period} = ${w.value} (${w.outcome})`);
+      for (const w of written) console.log(w.outcome === "kept" ? `${w.code} ${w.period}: catalogue counts ${w.value}; a figure from another source is kept` : `${w.code} ${w.period} = ${w.value} (${w.outcome})`);
       return 0;
     } finally {
       await store.close();
