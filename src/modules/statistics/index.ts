@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { registerApi } from './api.ts';
 import statisticsReports from './reports/index.ts';
+import { registerPublicRoutes } from './public-routes.ts';
 
 export default async function statistics(app: FastifyInstance): Promise<void> {
   app.deps.nav.push({ href: '/thong-ke', label: 'statistics.nav', order: 60 });
@@ -19,4 +20,5 @@ export default async function statistics(app: FastifyInstance): Promise<void> {
   }
   registerApi(app);
   await app.register(statisticsReports);
+  registerPublicRoutes(app);
 }
