@@ -33,7 +33,7 @@ export async function startVnpay(citizen: Client, id: number): Promise<{ locatio
   await citizen.get(`/ho-so/${id}/phi`);
   const res = await citizen.post(`/ho-so/${id}/phi/vnpay`, {});
   if (res.status !== 303 || res.location === undefined) throw new Error(`start payment: ${res.status}`);
-  return { location: res.location, fields: vnpFields(new URL(res.location).search.slice(1)) };
+  return { location: res.location, fields: vnpFields(new URL(res.location, 'http://localhost').search.slice(1)) };
 }
 
 /** The gateway's answer for an order, signed with `secret` (the merchant's by default). */

@@ -30,7 +30,9 @@ test('officer requests fees, the applicant pays in the sandbox gateway, the IPN 
   assert.equal(fields.vnp_CurrCode, 'VND');
   assert.match(fields.vnp_CreateDate ?? '', /^\d{14}$/);
   assert.match(fields.vnp_OrderInfo ?? '', new RegExp(code.replace(/\./g, '\\.')));
-  const url = new URL(location);
+  const url = new URL(location, 'http://localhost');
+  assert.equal(url.pathname, '/sandbox/vnpay/vpcpay.html');
+  assert.equal(fields.vnp_ReturnUrl, 'http://localhost/thanh-toan/vnpay/ket-qua');
   const gateway = await citizen.get(`${url.pathname}${url.search}`);
   assert.equal(gateway.status, 200);
   assert.match(gateway.body, /150\.000 đồng/);
@@ -138,7 +140,7 @@ test('the sandbox refuses an order that is not signed by the merchant; cancel se
   const { app, store } = await build(t);
   const { citizen, id } = await feeRequestedDossier(app, store);
   const { location } = await startVnpay(citizen, id);
-  const url = new URL(location);
+  const url = new URL(location, 'http://localhost');
   const tampered = url.search.replace('vnp_Amount=15000000', 'vnp_Amount=100');
   const refused = await citizen.get(`${url.pathname}${tampered}`);
   assert.equal(refused.status, 400);

@@ -22,6 +22,8 @@ import { startVnpayPayment, vietQrPayment } from './start-payment.ts';
 import { transferNote, vietQrPayload } from './vietqr.ts';
 import { IPN_ANSWERS, paymentUrl, vnpFields, vnpVerify } from './vnpay.ts';
 
+export const SANDBOX_PATH = '/sandbox/vnpay/vpcpay.html';
+
 const idOf = (raw: string): number => {
   if (!/^\d{1,9}$/.test(raw)) throw new AppError('not_found');
   return Number(raw);
@@ -40,6 +42,9 @@ export function registerPaymentRoutes(app: FastifyInstance): void {
     if (dossier === undefined) throw new AppError('not_found');
     return dossier;
   }
+
+  // Without a gateway address and without the sandbox there is nowhere to send the applicant.
+  const vnpayEnabled = config.vnpay.url !== null || config.vnpay.sandbox;
 
   const confirmContext = async (): Promise<ConfirmContext> => ({
     calendar: await loadWorkingCalendar(db),
@@ -62,26 +67,29 @@ export function registerPaymentRoutes(app: FastifyInstance): void {
     const dossier = await ownDossier(request);
     const [fees, vietQr] = await Promise.all([feesOfDossier(db, dossier.id), vietQrView(dossier)]);
     const ctx = await viewContext(request);
-    return sendHtml(reply, ApplicantFeesPage({ ctx, dossier, fees, vnpayEnabled: true, vietQr }));
+    return sendHtml(reply, ApplicantFeesPage({ ctx, dossier, fees, vnpayEnabled, vietQr }));
   });
 
   app.post<{ Params: { id: string }; Body: FormValues }>('/ho-so/:id/phi/vnpay', { preHandler: requireUserPage }, async (request, reply) => {
     const dossier = await ownDossier(request);
     if (!isCsrfValid(request, field(request.body ?? {}, '_csrf'), config.secret)) {
       const ctx = await viewContext(request);
-      return sendHtml(reply, ApplicantFeesPage({ ctx, dossier, fees: await feesOfDossier(db, dossier.id), vnpayEnabled: true, vietQr: await vietQrView(dossier), alert: request.t('error.csrf_invalid') }), 403);
+      return sendHtml(reply, ApplicantFeesPage({ ctx, dossier, fees: await feesOfDossier(db, dossier.id), vnpayEnabled, vietQr: await vietQrView(dossier), alert: request.t('error.csrf_invalid') }), 403);
     }
-    if (dossier.status !== 'fee_requested') return reply.redirect(`/ho-so/${dossier.id}/phi`, 303);
+    if (dossier.status !== 'fee_requested' || !vnpayEnabled) return reply.redirect(`/ho-so/${dossier.id}/phi`, 303);
     const now = new Date();
     const payment = await startVnpayPayment(db, dossier, now);
+    // The in-project sandbox is reached on the origin the applicant is using (the demo may be opened
+    // at an address other than PUBLIC_URL); a real gateway gets PUBLIC_URL, registered with it.
+    const origin = config.vnpay.url === null ? `${request.protocol}://${request.host}` : config.publicUrl.origin;
     const url = paymentUrl({
-      gatewayUrl: (config.vnpay.url ?? new URL('/sandbox/vnpay/vpcpay.html', config.publicUrl)).toString(),
+      gatewayUrl: config.vnpay.url === null ? SANDBOX_PATH : config.vnpay.url.toString(),
       tmnCode: config.vnpay.tmnCode,
       secret: config.vnpay.hashSecret,
       txnRef: payment.txn_ref,
       amountVnd: payment.amount_vnd,
       orderInfo: `Thanh toan phi ho so ${dossier.code ?? ''}`,
-      returnUrl: new URL(RETURN_PATH, config.publicUrl).toString(),
+      returnUrl: new URL(RETURN_PATH, origin).toString(),
       ipAddr: request.ip,
       locale: request.locale === 'en' ? 'en' : 'vn',
       createdAt: now,

@@ -8,11 +8,9 @@ import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { field, type FormValues } from '../../../platform/http/form-body.ts';
 import { sendHtml, viewContext } from '../../../ui/view-context.ts';
-import { IPN_PATH } from './payment-routes.ts';
+import { IPN_PATH, SANDBOX_PATH } from './payment-routes.ts';
 import { SandboxPayPage, type SandboxOrder } from './sandbox-pages.tsx';
 import { parseVnpDate, signedQuery, vnpDate, vnpFields, vnpVerify, VNPAY_VERSION } from './vnpay.ts';
-
-export const SANDBOX_PATH = '/sandbox/vnpay/vpcpay.html';
 
 type Checked = { order: SandboxOrder; fields: Record<string, string> } | { error: 'sandbox.error_signature' | 'sandbox.error_expired' | 'sandbox.error_order' };
 
