@@ -2,7 +2,6 @@ import { defineMessages } from '../../../platform/i18n/define.ts';
 
 export const reportMessages = defineMessages({
   vi: {
-    'reports.nav': 'Báo cáo thống kê',
     'reports.admin_nav': 'Báo cáo thống kê định kỳ',
     'reports.mine_title': 'Báo cáo thống kê định kỳ của đơn vị',
     'reports.mine_empty': 'Đơn vị của bạn chưa được giao biểu báo cáo nào.',
@@ -107,7 +106,6 @@ export const reportMessages = defineMessages({
     'reports.mail.returned_body': 'Chuyên viên thống kê đã trả lại báo cáo {form} kỳ {period} (lần {version}) với nhận xét:\n{comment}\nSửa và nộp lại tại: {url}',
   },
   en: {
-    'reports.nav': 'Statistical reports',
     'reports.admin_nav': 'Periodic statistical reports',
     'reports.mine_title': 'Periodic statistical reports of your organisation',
     'reports.mine_empty': 'No report form has been assigned to your organisation.',

@@ -7,12 +7,14 @@
  * are not trusted: a figure must be typed or pasted as a value (see CONTEXT.md).
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { parseCsvRows } from '../../../platform/text/csv.ts';
 import { nfc } from '../../../platform/text/fold.ts';
+import { zipEntries } from './zip-entries.ts';
 import { FIRST_DATA_ROW, HEADER_ROW, cellRef, parseTemplateTag, reasonColumn, valueColumn, type Problem, type RawRow, type RawValue } from './grid.ts';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+/** A sheet's XML beyond this is refused before parsing (a template of a few dozen rows is some kilobytes). */
+const MAX_SHEET_XML_BYTES = 16 * 1024 * 1024;
 /** Rows a sheet may have beyond the form's units (title, headings, a few blank lines). */
 const SPARE_ROWS = 20;
 
@@ -72,16 +74,19 @@ const textOf = (value: ExcelJS.CellValue): string => {
 
 async function readXlsx(name: string, content: Buffer, expected: ExpectedTemplate): Promise<ReadResult> {
   const maxRows = expected.unitCount + FIRST_DATA_ROW + SPARE_ROWS;
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(content);
-  } catch {
-    return fail('reports.err.not_xlsx', { name });
-  }
-  const sheets = Object.values(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name));
+  const entries = zipEntries(content);
+  if (entries === null) return fail('reports.err.not_xlsx', { name });
+  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
   if (sheets.length === 0) return fail('reports.err.not_xlsx', { name });
   for (const sheet of sheets) {
-    const xml = await sheet.async('string');
+    let xml: string;
+    try {
+      xml = sheet.read(MAX_SHEET_XML_BYTES).toString('latin1');
+    } catch (err) {
+      // Inflates to more than any template could (a huge sheet or a decompression bomb), or is corrupt.
+      const tooBig = err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      return tooBig ? fail('reports.err.too_big', { kb: MAX_UPLOAD_BYTES / 1024 }) : fail('reports.err.not_xlsx', { name });
+    }
     let rows = 0;
     for (let i = xml.indexOf('<row'); i !== -1; i = xml.indexOf('<row', i + 4)) {
       const next = xml.charCodeAt(i + 4);
