@@ -1,0 +1,94 @@
+/**
+ * Payment benchmark: VNPay IPN handling in process (signature check, order lookup, and for a
+ * success the whole confirmation: request and attempt paid, receipt numbered under its lock,
+ * dossier resumed, event, audit entry and e-mail, one transaction each).
+ *
+ *   npx tsx bench/eservices-payments.ts [--payments 2000] [--database URL]
+ *
+ * With BENCH_SCALE=small (set by `npm run bench`) 300 payments are confirmed.
+ * DATABASE: a SQLite file path (default: a temporary file) or a postgres:// URL of an EMPTY database.
+ * Prints confirmations per second with p50/p95, forged IPNs refused per second, and checks that
+ * every confirmed payment has exactly one receipt and receipt numbers have no gap.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { systemActor } from '../src/platform/audit/audit.ts';
+import { loadWorkingCalendar } from '../src/platform/calendar/queries.ts';
+import { createDb } from '../src/platform/db/index.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { handleIpn } from '../src/modules/eservices/payments/handle-ipn.ts';
+import { signedQuery, vnpDate, vnpFields } from '../src/modules/eservices/payments/vnpay.ts';
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { payments: { type: 'string' }, database: { type: 'string' } } });
+  const count = Number(values.payments ?? (process.env.BENCH_SCALE === 'small' ? 300 : 2_000));
+  const dir = mkdtempSync(path.join(tmpdir(), 'congso-bench-'));
+  const url = values.database ?? path.join(dir, 'bench.sqlite');
+  const store = createDb(url.startsWith('postgres') ? { kind: 'postgres', url } : { kind: 'sqlite', file: url });
+  const vnpay = { tmnCode: 'BENCH001', hashSecret: 'BENCHSECRETBENCHSECRET0123456789', url: null, sandbox: true, sandboxIpnUrl: null };
+  try {
+    await migrateToLatest(store.db);
+    const db = store.db;
+    const at = new Date().toISOString();
+    const agency = await db.insertInto('agencies').values({ code: 'so-vhtt-lao-cai', kind: 'department', created_at: at }).returning('id').executeTakeFirstOrThrow();
+    const user = await db.insertInto('users').values({ email: 'bench@example.vn', password_hash: 'x', full_name: 'Bench', account_type: 'citizen', created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    const procedure = await db
+      .insertInto('procedures')
+      .values({ code: '1.003868', national_code: '1.003868', name_vi: 'Cấp giấy phép xuất bản tài liệu không kinh doanh', name_en: 'Licence', field: 'publishing', applicants_vi: '', applicants_en: '', steps_vi: '', steps_en: '', processing_days: 10, result_vi: '', result_en: '', legal_basis: '', form_json: '{}', search_text: '', created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const refs: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const dossier = await db
+        .insertInto('dossiers')
+        .values({ code: `000.00.01.H15-261129-${String(i).padStart(4, '0')}`, procedure_id: procedure.id, agency_id: agency.id, applicant_id: user.id, status: 'fee_requested', national_status: 6, channel: 2, applicant_name: 'Hoàng Văn Đạt', applicant_phone: '', applicant_email: '', summary: '', form_json: '{}', received_on: '2026-11-27', due_on: '2026-12-11', paused_on: '2026-11-30', resume_status: 'accepted', created_at: at, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const request = await db.insertInto('fee_requests').values({ dossier_id: dossier.id, agency_id: agency.id, total_vnd: 150_000, status: 'open', note: null, requested_by: user.id, requested_at: at, paid_at: null }).returning('id').executeTakeFirstOrThrow();
+      const ref = `VP${request.id}XBENCH${i}`;
+      await db.insertInto('fee_payments').values({ fee_request_id: request.id, method: 'vnpay', txn_ref: ref, amount_vnd: 150_000, status: 'pending', created_at: at, expires_at: null, paid_at: null, response_code: null, gateway_txn_no: null, bank_code: null, bank_reference: null, confirmed_by: null }).execute();
+      refs.push(ref);
+    }
+    const ctx = { calendar: await loadWorkingCalendar(db), today: '2026-12-01', trackUrl: 'http://localhost:3000/tra-cuu' };
+    const actor = systemActor('vnpay-ipn');
+    const answer = (ref: string, secret = vnpay.hashSecret) =>
+      vnpFields(signedQuery({ vnp_TmnCode: vnpay.tmnCode, vnp_Amount: '15000000', vnp_TxnRef: ref, vnp_ResponseCode: '00', vnp_TransactionStatus: '00', vnp_TransactionNo: '1', vnp_PayDate: vnpDate(new Date()) }, secret));
+
+    const times: number[] = [];
+    const t0 = performance.now();
+    for (const ref of refs) {
+      const s = performance.now();
+      const res = await handleIpn(db, actor, vnpay, answer(ref), ctx);
+      times.push(performance.now() - s);
+      if (res.RspCode !== '00') throw new Error(`${ref}: ${res.RspCode}`);
+    }
+    const perSecond = count / ((performance.now() - t0) / 1000);
+    times.sort((a, b) => a - b);
+
+    const forged = Math.min(count, 500);
+    const t1 = performance.now();
+    for (let i = 0; i < forged; i++) {
+      const res = await handleIpn(db, actor, vnpay, answer(refs[i] ?? '', 'forged-secret-forged-secret-0000'), ctx);
+      if (res.RspCode !== '97') throw new Error(`forged IPN answered ${res.RspCode}`);
+    }
+    const forgedPerSecond = forged / ((performance.now() - t1) / 1000);
+
+    const receipts = await db.selectFrom('fee_receipts').select(['seq']).orderBy('seq').execute();
+    const paid = await db.selectFrom('fee_payments').select('id').where('status', '=', 'paid').execute();
+    const gapless = receipts.every((r, i) => r.seq === i + 1);
+    console.log(`payments (${store.dialect}): ${count} IPN confirmations: ${Math.round(perSecond)}/s, p50 ${round(percentile(times, 50))} ms, p95 ${round(percentile(times, 95))} ms; forged IPNs refused (97, audited): ${Math.round(forgedPerSecond)}/s`);
+    console.log(`payments: ${paid.length} paid, ${receipts.length} receipts, numbers ${gapless ? 'without gaps' : 'WITH GAPS'}`);
+    if (paid.length !== count || receipts.length !== count || !gapless) process.exitCode = 1;
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
