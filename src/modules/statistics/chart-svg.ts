@@ -83,8 +83,30 @@ export function sanitiseChartSvg(svg: string, title: string, description: string
   return out;
 }
 
+/**
+ * Rendered charts by their full specification (data, labels, locale): ECharts takes tens of
+ * milliseconds for a bar per province, and the same chart is asked for again and again. A changed
+ * figure changes the key, so nothing stale is served; the oldest entries go first.
+ */
+const rendered = new Map<string, string>();
+const CACHE_SIZE = 200;
+
 /** Renders a chart to an SVG string (a standalone document when served on its own, or inline in a page). */
 export function renderChartSvg(spec: ChartSpec): string {
+  const key = JSON.stringify(spec);
+  const hit = rendered.get(key);
+  if (hit !== undefined) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
+  const svg = renderUncached(spec);
+  rendered.set(key, svg);
+  if (rendered.size > CACHE_SIZE) rendered.delete(rendered.keys().next().value as string);
+  return svg;
+}
+
+function renderUncached(spec: ChartSpec): string {
   const n = spec.points.length;
   const horizontal = spec.kind === 'bar';
   const width = spec.width ?? 720;
