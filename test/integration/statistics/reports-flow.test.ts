@@ -57,8 +57,14 @@ test('an enterprise downloads its Excel template, fills and uploads it; the stat
   const values = json((await new Client(app).get(apiUrl)).body).values;
   assert.deepEqual(values, [{ period: '2025-Q2', value: 40_000, status: 'approved' }]);
   const stored = await store.db.selectFrom('stat_values').select(['source', 'status', 'reporter_agency_id']).where('period', '=', '2025-Q2').execute();
-  assert.equal(stored.length, a.units.length * 4);
+  // Each district's figures, plus the enterprise's total for the province (figures that add up).
+  assert.equal(stored.length, a.units.length * 4 + 4);
   assert.ok(stored.every((s) => s.source === 'report:BC-VT-01:2025-Q2:v1' && s.status === 'approved' && s.reporter_agency_id !== null));
+
+  const provinceTotal = a.units.reduce((sum, _, k) => sum + plausible(k, 1), 0);
+  const ranking = async () => json((await new Client(app).get('/api/v1/rankings/telecom.mobile_subscriptions?period=2025-Q2')).body);
+  const before = await ranking();
+  assert.deepEqual(before.rows.find((r: { unitCode: string }) => r.unitCode === '10'), { rank: 1, unitCode: '10', unitName: 'Lào Cai', value: provinceTotal, status: 'approved' });
 
   // A correction: the template comes back filled with the approved figures; one value changes.
   const again = await downloadTemplate(app, enterprise, a.path);
@@ -72,6 +78,7 @@ test('an enterprise downloads its Excel template, fills and uploads it; the stat
   assert.match(history.body, /Xem 2/);
   assert.equal((await statistician.post(`${link2}/quyet-dinh`, { decision: 'approve', comment: 'Đã đối chiếu' })).status, 303);
   assert.deepEqual(json((await new Client(app).get(apiUrl)).body).values, [{ period: '2025-Q2', value: 41_000, status: 'approved' }]);
+  assert.equal((await ranking()).rows.find((r: { unitCode: string }) => r.unitCode === '10').value, provinceTotal + 1_000);
   // The first version stays visible with its own figures.
   assert.match((await statistician.get(link)).body, /40\.000/);
 
@@ -94,6 +101,13 @@ test('entry on the HTML form keeps the typed values with a message at the cell, 
   assert.match(refused.body, /id="c-D6" name="c_D6" type="text" inputmode="decimal" value="nhiều"[^>]*aria-invalid="true"/);
   assert.match(refused.body, /id="c-C5" name="c_C5" type="text" inputmode="decimal" value="500"/);
   assert.equal((await store.db.selectFrom('stat_report_submissions').select('id').execute()).length, 0);
+
+  // The same refusal in English.
+  enterprise.cookies.set('lang', 'en');
+  const english = await enterprise.post(`${a.path}/nhap`, form);
+  assert.equal(english.status, 422);
+  assert.deepEqual(problems(english.body), ['Cell D6: "nhiều" is not a number.']);
+  enterprise.cookies.delete('lang');
 
   form.c_D6 = '40 010';
   const ok = await enterprise.post(`${a.path}/nhap`, form);

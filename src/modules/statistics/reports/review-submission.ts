@@ -2,7 +2,8 @@
  * A statistician's decision on a submission. Approval writes every cell into stat_values as the
  * reporter's figure (reporter_agency_id = the reporter's agency, status approved, source naming the
  * report and version), replacing the figure of an earlier approved version, so the indicator pages,
- * rankings and API read it the way they read any stored figure (queries.ts, resolve.ts). Returning
+ * rankings and API read it the way they read any stored figure (queries.ts, resolve.ts), plus the
+ * reporter's province totals (parentTotals). Returning
  * needs a comment and mails it to the reporter. Both are audited in the same transaction.
  */
 import type { AuditActor } from '../../../platform/audit/audit.ts';
@@ -13,7 +14,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { translate } from '../../../platform/i18n/index.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { parsePeriod } from '../period.ts';
-import { assignmentById, cellsOf, memberEmails } from './report-queries.ts';
+import { assignmentById, cellsOf, memberEmails, type CellRow } from './report-queries.ts';
 
 export const reportSource = (code: string, period: string, version: number): string => `report:${code}:${period}:v${version}`;
 
@@ -26,6 +27,29 @@ async function pendingSubmission(db: Db, id: number) {
   return { s, assignment };
 }
 
+/**
+ * The reporter's total for each province its districts belong to, for indicators that add up over
+ * units: the rankings compare provinces and read a province's own figure, and an enterprise's
+ * subscribers in a province are those in the districts it reports. Shares (unit aggregation
+ * "average") are not totalled: an unweighted mean of districts is not the province's share.
+ */
+async function parentTotals(db: Db, cells: readonly CellRow[]): Promise<CellRow[]> {
+  if (cells.length === 0) return [];
+  const units = await db.selectFrom('admin_units').select(['id', 'parent_id']).where('id', 'in', [...new Set(cells.map((c) => c.unitId))]).execute();
+  const parentOf = new Map(units.map((u) => [u.id, u.parent_id]));
+  const summed = await db.selectFrom('stat_indicators').select('id').where('id', 'in', [...new Set(cells.map((c) => c.indicatorId))]).where('unit_aggregation', '=', 'sum').execute();
+  const sums = new Set(summed.map((i) => i.id));
+  const totals = new Map<string, CellRow>();
+  for (const c of cells) {
+    const parent = parentOf.get(c.unitId);
+    if (parent === null || parent === undefined || !sums.has(c.indicatorId)) continue;
+    const key = `${c.indicatorId}:${parent}`;
+    const t = totals.get(key);
+    totals.set(key, { indicatorId: c.indicatorId, unitId: parent, value: (t?.value ?? 0) + c.value, previous: null, flagged: false, reason: null });
+  }
+  return [...totals.values()];
+}
+
 export async function approveSubmission(db: Db, actor: AuditActor, submissionId: number, comment: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { s, assignment } = await pendingSubmission(trx, submissionId);
@@ -33,7 +57,8 @@ export async function approveSubmission(db: Db, actor: AuditActor, submissionId:
     if (period === null) throw new AppError('unprocessable');
     const at = nowIso();
     const source = reportSource(assignment.formCode, assignment.period, s.version);
-    const cells = await cellsOf(trx, s.id);
+    const reported = await cellsOf(trx, s.id);
+    const cells = [...reported, ...(await parentTotals(trx, reported))];
     for (const c of cells) {
       await trx
         .deleteFrom('stat_values')
