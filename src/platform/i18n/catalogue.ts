@@ -11,11 +11,12 @@ import { statisticsMessages } from '../../modules/statistics/messages.ts';
 import { reportMessages } from '../../modules/statistics/reports/messages.ts';
 import { licenceMessages } from '../../modules/eservices/results/messages.ts';
 import { feedbackMessages } from '../../modules/eservices/feedback/messages.ts';
+import { serviceIndexMessages } from '../../modules/eservices/service-index/messages.ts';
 import { paymentMessages } from '../../modules/eservices/payments/messages.ts';
 import { portalMessages } from '../../modules/portal/messages.ts';
 import { analyticsMessages } from '../../modules/analytics/messages.ts';
 
-const parts = [shellMessages, errorMessages, calendarMessages, adminMessages, statisticsMessages, reportMessages, eservicesMessages, licenceMessages, feedbackMessages, paymentMessages, searchMessages, newsroomMessages, authMessages, portalMessages, analyticsMessages] as const;
+const parts = [shellMessages, errorMessages, calendarMessages, adminMessages, statisticsMessages, reportMessages, eservicesMessages, licenceMessages, feedbackMessages, serviceIndexMessages, paymentMessages, searchMessages, newsroomMessages, authMessages, portalMessages, analyticsMessages] as const;
 
 type Keys<P> = P extends { vi: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = Keys<(typeof parts)[number]>;
