@@ -6,6 +6,7 @@ import { signedIn } from '../admin/admin-helpers.ts';
 import type { Db } from '../../../src/platform/db/index.ts';
 import { todayInVietnam } from '../../../src/platform/text/format.ts';
 import { publishOnlineServiceLevels } from '../../../src/modules/analytics/publish-figures.ts';
+import { seriesFor, topFor, totalsFor } from '../../../src/modules/analytics/report-queries.ts';
 
 after(dropTemplates);
 
@@ -203,4 +204,38 @@ test('closing the app writes the buffered page views before the database is clos
   assert.equal(hits.length, PAGES.length);
   const rolled = await dayTotals(store.db, todayInVietnam());
   assert.equal(rolled?.pageviews, PAGES.length);
+});
+
+test('report figures for any range equal the sums of the daily rollups, across month edges', async (t) => {
+  const { app, store } = await build(t, { demo: false });
+  const recorder = app.analytics.recorder;
+  // One or two visitors a day from 20 January to 10 March, on pages that vary by day.
+  for (let d = 0; d < 50; d += 1) {
+    const at = new Date(Date.parse('2026-01-20T03:00:00Z') + d * 86_400_000);
+    recorder.now = () => at;
+    for (let v = 0; v <= d % 2; v += 1) {
+      for (let p = 0; p <= d % 3; p += 1) await recorder.record({ path: `/trang-${(d + p) % 4}`, referrerHost: v === 0 ? null : 'google.com', device: v === 0 ? 'desktop' : 'mobile', address: `192.0.2.${v}`, userAgent: 'UA' });
+    }
+  }
+  await app.analytics.rollup();
+  const days = await store.db.selectFrom('analytics_rollups').selectAll().where('grain', '=', 'day').execute();
+  const expected = (from: string, to: string, dimension: string) => {
+    const out = new Map<string, { visits: number; visitors: number; pageviews: number }>();
+    for (const r of days.filter((r) => r.dimension === dimension && r.period >= from && r.period <= to)) {
+      const a = out.get(r.key) ?? { visits: 0, visitors: 0, pageviews: 0 };
+      a.visits += Number(r.visits);
+      a.visitors += Number(r.visitors);
+      a.pageviews += Number(r.pageviews);
+      out.set(r.key, a);
+    }
+    return out;
+  };
+  for (const [from, to] of [['2026-01-01', '2026-03-31'], ['2026-01-25', '2026-03-02'], ['2026-01-21', '2026-02-26'], ['2026-02-03', '2026-02-05'], ['2026-02-01', '2026-02-28'], ['2026-03-09', '2026-03-31']] as const) {
+    assert.deepEqual(await totalsFor(store.db, from, to), expected(from, to, 'total').get('') ?? { visits: 0, visitors: 0, pageviews: 0 }, `${from}..${to}`);
+    const pages = await topFor(store.db, 'page', from, to, 20);
+    assert.deepEqual(new Map(pages.map(({ key, ...f }) => [key, f])), expected(from, to, 'page'), `pages ${from}..${to}`);
+    const byMonth = await seriesFor(store.db, 'month', from, to);
+    const total = byMonth.reduce((a, m) => a + m.pageviews, 0);
+    assert.equal(total, expected(from, to, 'total').get('')?.pageviews ?? 0, `months ${from}..${to}`);
+  }
 });
