@@ -33,7 +33,9 @@ export class MigrationError extends Error {
 
 /** Applies every pending migration; throws MigrationError (nothing partly applied on SQLite/PostgreSQL, each runs in a transaction). */
 export async function migrateToLatest(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(dir) });
+  // Modules are developed side by side: a migration dated or numbered before one already applied
+  // (from another module's branch) is still applied, instead of refusing to start.
+  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(dir), allowUnorderedMigrations: true });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error');
