@@ -39,7 +39,7 @@ interface DossierFacts {
 /**
  * On time under indicator 2.1: the end of handling is the return, refusal or stop (the decision for
  * a dossier decided but not yet returned), the request date while a first supplement request is
- * unanswered, else the end of the period (or today, if earlier). More than one supplement request,
+ * unanswered (or while fees are awaited), else the end of the period (or today, if earlier). More than one supplement request,
  * or an apology with a new date, counts as late.
  */
 export function isOnTime(d: DossierFacts, periodEnd: string, apologised: boolean): boolean {
@@ -47,7 +47,8 @@ export function isOnTime(d: DossierFacts, periodEnd: string, apologised: boolean
   let end: string;
   if (d.finished_on !== null && (FINAL as readonly string[]).includes(d.status)) end = d.finished_on;
   else if (d.status === 'decided') end = d.updated_at.slice(0, 10);
-  else if (d.status === 'supplement_requested' && d.paused_on !== null) end = d.paused_on;
+  // The clock also stops while fees are awaited (payments/request-fees.ts): count up to the pause.
+  else if ((d.status === 'supplement_requested' || d.status === 'fee_requested') && d.paused_on !== null) end = d.paused_on;
   else end = periodEnd;
   return end <= d.due_on;
 }
