@@ -65,13 +65,19 @@ export interface SearchResults {
 export const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 50;
 const MAX_PAGE = 1000;
-/** How many matches are scored at most: beyond, the most recently indexed are ranked. */
-export const RANK_CANDIDATES = 2000;
 /**
- * Matches are counted up to this many: counting every match of a very common word reads the whole
- * index (PostgreSQL: every row's tsvector), which would cost more than the search itself.
+ * How many matches are scored at most: beyond, the most recently indexed are ranked. Scoring is
+ * most of a common query's cost (bm25 and ts_rank read every candidate's positions); 500 keeps
+ * two- and three-word queries over 100,000 articles within the issue's latency goal.
  */
-export const COUNT_CAP = RANK_CANDIDATES + 1;
+export const RANK_CANDIDATES = 500;
+/**
+ * Matches are counted up to this many (the page then says "more than 2,000"): counting every match
+ * of a very common word reads the whole index, which would cost more than the search itself.
+ */
+export const COUNT_CAP = 2001;
+/** A bound on the rows scored in one SQLite query (the span of the candidates may hold other types). */
+const MAX_SCORED = 1_000_000;
 // A body longer than this is indexed by its beginning only: PostgreSQL refuses tsvectors over 1 MB.
 const MAX_INDEXED_CHARS = 200_000;
 
@@ -152,19 +158,25 @@ export async function searchDocuments(db: Db, query: SearchQuery): Promise<Searc
   if (isSqliteDb(db)) {
     const match = toFts5(parsed);
     const where = sql.join([sql`search_fts match ${match}`, ...filters(query, 'search_fts')], sql` and `);
-    total = (await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts where ${where} limit ${COUNT_CAP})`.execute(db)).rows[0]?.n ?? 0;
+    // One walk of the doclists (FTS5 reads them in rowid order, newest first here, without scoring)
+    // gives both the capped count and, past RANK_CANDIDATES matches, the oldest rowid still ranked.
+    const newest = (await sql<{ id: number }>`select rowid as id from search_fts where ${where} order by rowid desc limit ${COUNT_CAP}`.execute(db)).rows;
+    total = newest.length;
     if (total === 0) return empty;
     // Ranked inside the FTS table (bm25() is lower for better matches; the title weighs five times the
-    // body), then only the page's documents are read.
-    // A query matching a large part of the corpus would score every match; past RANK_CANDIDATES
-    // matches only the most recently indexed ones are ranked (FTS5 walks its doclists in rowid order,
-    // so the bound is found without scoring).
-    let bound = sql``;
-    if (total > RANK_CANDIDATES) {
-      const edge = (await sql<{ id: number }>`select rowid as id from search_fts where ${where} order by rowid desc limit 1 offset ${RANK_CANDIDATES - 1}`.execute(db)).rows[0];
-      if (edge !== undefined) bound = sql` and rowid >= ${edge.id}`;
-    }
-    const ranked = (await sql<{ id: number }>`select rowid as id from search_fts where ${where}${bound} order by bm25(search_fts, 5.0, 1.0), published_at desc limit ${pageSize} offset ${offset}`.execute(db)).rows;
+    // body), then only the page's documents are read. A query matching a large part of the corpus
+    // would score every match: past RANK_CANDIDATES matches only the most recently indexed are ranked,
+    // and in any case only the rowid span of the filtered matches is scored.
+    const edge = newest[Math.min(total, RANK_CANDIDATES) - 1]!;
+    // The filters are applied outside a subquery that SQLite does not flatten (it has a LIMIT): inside,
+    // a constraint on an UNINDEXED column stops FTS5 from using the rowid bound, and every match of
+    // the whole index would be scored (about four times slower on 100,000 articles).
+    const outer = filters(query, 'c');
+    const ranked = (
+      await sql<{ id: number }>`select c.id from (select rowid as id, bm25(search_fts, 5.0, 1.0) as score, doc_type, category_id, published_at from search_fts
+        where search_fts match ${match} and rowid >= ${edge.id} limit ${MAX_SCORED}) as c${outer.length === 0 ? sql`` : sql` where ${sql.join(outer, sql` and `)}`}
+        order by c.score, c.published_at desc limit ${pageSize} offset ${offset}`.execute(db)
+    ).rows;
     const ids = ranked.map((r) => r.id);
     const byId = new Map(
       ids.length === 0
@@ -175,13 +187,15 @@ export async function searchDocuments(db: Db, query: SearchQuery): Promise<Searc
   } else {
     const tsq = toTsquery(parsed);
     const where = sql.join([sql`d.tsv @@ to_tsquery('simple', ${tsq})`, ...filters(query, 'd')], sql` and `);
-    total = Number((await sql<{ n: number }>`select count(*)::integer as n from (select 1 from search_documents d where ${where} limit ${COUNT_CAP}) c`.execute(db)).rows[0]?.n ?? 0);
+    // One index scan gives the capped count and the candidates: as on SQLite, past RANK_CANDIDATES
+    // matches only the most recently indexed are scored (ts_rank reads each match's whole tsvector,
+    // which is what makes a very common query slow).
+    const newest = (await sql<{ id: number }>`select d.id from search_documents d where ${where} order by d.id desc limit ${COUNT_CAP}`.execute(db)).rows;
+    total = newest.length;
     if (total === 0) return empty;
-    // As on SQLite, past RANK_CANDIDATES matches only the most recently indexed are scored:
-    // ts_rank reads each match's whole tsvector, which is what makes a very common query slow.
-    const candidates = total > RANK_CANDIDATES ? sql` and d.id in (select d.id from search_documents d where ${where} order by d.id desc limit ${RANK_CANDIDATES})` : sql``;
+    const ids = newest.slice(0, RANK_CANDIDATES).map((r) => Number(r.id));
     rows = (
-      await sql<HitRow>`select d.doc_type, d.doc_id, d.title, d.body, d.url, d.published_at from search_documents d where ${where}${candidates}
+      await sql<HitRow>`select d.doc_type, d.doc_id, d.title, d.body, d.url, d.published_at from search_documents d where d.id = any(${ids}::integer[])
         order by ts_rank(d.tsv, to_tsquery('simple', ${tsq})) desc, d.published_at desc nulls last limit ${pageSize} offset ${offset}`.execute(db)
     ).rows;
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { build } from '../../helpers/build.ts';
-import { indexDocument, RANK_CANDIDATES, removeDocument, searchDocuments } from '../../../src/platform/search/engine.ts';
+import { COUNT_CAP, indexDocument, removeDocument, searchDocuments } from '../../../src/platform/search/engine.ts';
 import type { Db } from '../../../src/platform/db/index.ts';
 
 async function corpus(db: Db): Promise<void> {
@@ -78,13 +78,13 @@ test('hostile queries never reach the engine as syntax', async (t) => {
 test('a query matching more documents than are scored says so and ranks the most recent by relevance', async (t) => {
   const { store } = await build(t, { demo: false });
   await store.db.transaction().execute(async (trx) => {
-    for (let i = 1; i <= RANK_CANDIDATES + 100; i++) {
+    for (let i = 1; i <= COUNT_CAP + 100; i++) {
       await indexDocument(trx, { type: 'article', id: i, title: `Tin số ${i}`, body: 'Thông tin chung về hạ tầng dùng chung.', url: `/x/${i}`, publishedAt: '2020-01-01T00:00:00.000Z' });
     }
     await indexDocument(trx, { type: 'article', id: 'moi', title: 'Hạ tầng dùng chung', body: 'Hạ tầng dùng chung giữa các doanh nghiệp.', url: '/x/moi', publishedAt: '2020-01-01T00:00:00.000Z' });
   });
   const r = await searchDocuments(store.db, { q: 'dung chung', pageSize: 5 });
-  assert.equal(r.total, RANK_CANDIDATES + 1, 'counted up to the cap');
+  assert.equal(r.total, COUNT_CAP, 'counted up to the cap');
   assert.equal(r.totalIsLowerBound, true);
   assert.equal((await searchDocuments(store.db, { q: 'tin so 7' })).totalIsLowerBound, false);
   assert.equal(r.results[0]?.id, 'moi');
