@@ -128,3 +128,19 @@ test('entry on the HTML form keeps the typed values with a message at the cell, 
   ]);
   void ExcelJS;
 });
+
+test('two submissions at the same moment become versions 1 and 2; only the newer one awaits review', async (t) => {
+  const { app, store } = await build(t);
+  const a = await demoAssignment(store);
+  const enterprise = await signedIn(app, store, 'enterprise');
+  await enterprise.get(a.path);
+  const form: Record<string, string> = {};
+  a.units.forEach((_, k) => [0, 1, 2, 3].forEach((i) => (form[`c_${String.fromCharCode(67 + i)}${5 + k}`] = String(plausible(k, i)))));
+  const [one, two] = await Promise.all([enterprise.post(`${a.path}/nhap`, form), enterprise.post(`${a.path}/nhap`, form)]);
+  assert.deepEqual([one.status, two.status], [303, 303]);
+  const versions = await store.db.selectFrom('stat_report_submissions').select(['version', 'status']).orderBy('version').execute();
+  assert.deepEqual(versions, [
+    { version: 1, status: 'superseded' },
+    { version: 2, status: 'submitted' },
+  ]);
+});

@@ -10,7 +10,7 @@ import { nowIso } from '../../../platform/db/dialect.ts';
 import { previousPeriodCode, type Problem, type RawRow } from './grid.ts';
 import { formItems, isReporterMember, previousFigures, reporterUnits, type AssignmentView } from './report-queries.ts';
 import type { SubmissionChannel } from './tables.ts';
-import { validateReport } from './validate-report.ts';
+import { validateReport, type ValidCell } from './validate-report.ts';
 
 export type SubmitResult = { ok: true; submissionId: number; version: number } | { ok: false; problems: Problem[] };
 
@@ -28,6 +28,28 @@ export async function submitReport(
   const { cells, problems } = validateReport({ columns, units, rows: input.rows, jumpShare: assignment.jumpShare, previous });
   if (problems.length > 0) return { ok: false, problems };
 
+  // Two uploads at the same moment compute the same next version; the unique index refuses the
+  // second, which then runs again and becomes the next version.
+  try {
+    return await storeSubmission(db, actor, assignment, input, cells);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return storeSubmission(db, actor, assignment, input, cells);
+  }
+}
+
+const isUniqueViolation = (err: unknown): boolean => {
+  const e = err as { code?: string; message?: string };
+  return e.code === '23505' || /UNIQUE constraint failed/.test(e.message ?? '');
+};
+
+async function storeSubmission(
+  db: Db,
+  actor: AuditActor & { id: number },
+  assignment: AssignmentView,
+  input: { channel: SubmissionChannel; fileName: string | null },
+  cells: readonly ValidCell[],
+): Promise<SubmitResult> {
   return db.transaction().execute(async (trx) => {
     // Checked again inside the transaction: a statistician may have closed the period meanwhile.
     const period = await trx.selectFrom('stat_report_periods').select('status').where('id', '=', assignment.reportPeriodId).executeTakeFirstOrThrow();
