@@ -11,6 +11,7 @@ import { slugify } from '../../platform/text/slug.ts';
 import { indicatorJson } from './api.ts';
 import type { RankingRow, SeriesPoint } from './figures.ts';
 import type { Period } from './period.ts';
+import { mappedNoteText, type MappedRow } from './public-data.ts';
 import type { Indicator, UnitRef } from './queries.ts';
 import type { ValueStatus } from './tables.ts';
 
@@ -23,6 +24,8 @@ export interface DownloadData {
   readonly series: readonly SeriesPoint[];
   readonly period: Period;
   readonly rows: readonly RankingRow[];
+  /** The breakdown viewed under the 2025 provinces, when the page shows it; replaces `rows`. */
+  readonly mapped: readonly MappedRow[] | null;
   readonly pageUrl: string;
   readonly locale: 'vi' | 'en';
   readonly t: Translate;
@@ -52,11 +55,12 @@ const statusText = (t: Translate, s: ValueStatus): string => t(`statistics.statu
 
 export function toCsv(d: DownloadData): string {
   const { t } = d;
-  const header = [t('statistics.col.indicator'), t('statistics.col.code'), t('statistics.col.area'), t('statistics.col.period'), t('statistics.col.value'), t('statistics.col.status'), t('statistics.col.rank')];
+  const header = [t('statistics.col.indicator'), t('statistics.col.code'), t('statistics.col.area'), t('statistics.col.period'), t('statistics.col.value'), t('statistics.col.status'), t('statistics.col.rank'), t('statistics.mapping.col_from'), t('statistics.mapping.col_note')];
   const lines = [header.map(csvCell).join(',')];
   // Values are written as plain numbers with a full stop, so that any program reads them as numbers.
-  for (const p of d.series) lines.push([d.indicator.code, d.unit.code, d.unit.name, p.period, p.value, statusText(t, p.status), ''].map(csvCell).join(','));
-  for (const r of d.rows) lines.push([d.indicator.code, r.unitCode, r.unitName, d.period.code, r.value, statusText(t, r.status), r.rank].map(csvCell).join(','));
+  for (const p of d.series) lines.push([d.indicator.code, d.unit.code, d.unit.name, p.period, p.value, statusText(t, p.status), '', '', ''].map(csvCell).join(','));
+  if (d.mapped === null) for (const r of d.rows) lines.push([d.indicator.code, r.unitCode, r.unitName, d.period.code, r.value, statusText(t, r.status), r.rank, '', ''].map(csvCell).join(','));
+  else for (const r of d.mapped) lines.push([d.indicator.code, r.unitCode, r.unitName, d.period.code, r.value, r.status === null ? '' : statusText(t, r.status), '', r.from.join('; '), mappedNoteText(t, r)].map(csvCell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -67,7 +71,7 @@ export function toJson(d: DownloadData): string {
     unit: { code: d.unit.code, name: d.unit.name },
     illustrative,
     series: d.series,
-    breakdown: { period: d.period.code, total: d.rows.length, rows: d.rows },
+    breakdown: d.mapped === null ? { period: d.period.code, total: d.rows.length, rows: d.rows } : { period: d.period.code, structure: '2025', rows: d.mapped.map((r) => ({ ...r, note: mappedNoteText(d.t, r) })) },
     page: d.pageUrl,
   });
 }
@@ -95,14 +99,24 @@ export async function toXlsx(d: DownloadData): Promise<Buffer> {
   bold(series);
 
   const breakdown = wb.addWorksheet(t('statistics.indicator.breakdown_heading').slice(0, 31));
-  breakdown.columns = [
+  if (d.mapped !== null) {
+    breakdown.columns = [
+      { header: t('statistics.col.code'), key: 'code', width: 8 },
+      { header: t('statistics.col.area'), key: 'unit', width: 24 },
+      { header: t('statistics.mapping.col_from'), key: 'from', width: 36 },
+      { header: `${t('statistics.col.value')} (${en ? indicator.unit_en : indicator.unit_vi}), ${d.period.code}`, key: 'value', width: 20, style: { numFmt } },
+      { header: t('statistics.col.status'), key: 'status', width: 14 },
+      { header: t('statistics.mapping.col_note'), key: 'note', width: 48 },
+    ];
+    for (const r of d.mapped) breakdown.addRow({ code: r.unitCode, unit: r.unitName, from: r.from.join(', '), value: r.value, status: r.status === null ? '' : statusText(t, r.status), note: mappedNoteText(t, r) });
+  } else breakdown.columns = [
     { header: t('statistics.col.rank'), key: 'rank', width: 8 },
     { header: t('statistics.col.code'), key: 'code', width: 8 },
     { header: t('statistics.col.area'), key: 'unit', width: 24 },
     { header: `${t('statistics.col.value')} (${en ? indicator.unit_en : indicator.unit_vi}), ${d.period.code}`, key: 'value', width: 20, style: { numFmt } },
     { header: t('statistics.col.status'), key: 'status', width: 14 },
   ];
-  for (const r of d.rows) breakdown.addRow({ rank: r.rank, code: r.unitCode, unit: r.unitName, value: r.value, status: statusText(t, r.status) });
+  if (d.mapped === null) for (const r of d.rows) breakdown.addRow({ rank: r.rank, code: r.unitCode, unit: r.unitName, value: r.value, status: statusText(t, r.status) });
   bold(breakdown);
 
   const sources = wb.addWorksheet(t('statistics.indicator.source').slice(0, 31));

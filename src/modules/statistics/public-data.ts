@@ -3,6 +3,7 @@
  * the open data API (figures.ts), so that a page, its CSV and the API never disagree.
  */
 import type { Db } from '../../platform/db/index.ts';
+import type { Translate } from '../../platform/i18n/index.ts';
 import { fold } from '../../platform/text/fold.ts';
 import { compareVi } from '../../platform/text/collate.ts';
 import { rankingOfIndicator, roundTo, seriesOfIndicator, type RankingRow, type SeriesPoint } from './figures.ts';
@@ -49,6 +50,21 @@ export interface MappedRow {
   readonly status: ValueStatus | null;
   /** Why the value is empty, or how it was obtained. */
   readonly note: { kind: 'summed'; count: number } | { kind: 'partial' } | { kind: 'incomplete'; missing: string } | { kind: 'not_summable' };
+}
+
+/** Why a 2025 row is empty, or how it was obtained, in the reader's language. */
+export function mappedNoteText(t: Translate, row: MappedRow): string {
+  const n = row.note;
+  switch (n.kind) {
+    case 'summed':
+      return t('statistics.mapping.summed', { count: n.count });
+    case 'partial':
+      return t('statistics.mapping.partial');
+    case 'incomplete':
+      return t('statistics.mapping.incomplete', { missing: n.missing });
+    case 'not_summable':
+      return t('statistics.mapping.not_summable');
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import { rankingOfIndicator, seriesOfIndicator } from './figures.ts';
 import { LAO_CAI_OLD_CODE } from './lao-cai-2008.ts';
 import { periodParam, requireIndicator, requireUnit } from './params.ts';
 import type { Period } from './period.ts';
-import { defaultPeriod, HOME_PROVINCE, homeCodeFor, indicatorsByCategory, indicatorView, laoCaiDashboard, type IndicatorView } from './public-data.ts';
+import { breakdownUnder2025, defaultPeriod, HOME_PROVINCE, REFORM_2025, homeCodeFor, indicatorsByCategory, indicatorView, laoCaiDashboard, type IndicatorView } from './public-data.ts';
 import { allIndicators, unitByCode, type Indicator, type UnitRef } from './queries.ts';
 import { indicatorHref, indicatorName, IndicatorPage, ListPage } from './public-views.tsx';
 
@@ -118,8 +118,9 @@ export function registerPublicRoutes(app: FastifyInstance): void {
     const series = await seriesOfIndicator(db, indicator, choice.unit, null, null);
     const period = choice.period ?? defaultPeriod(series);
     const ranking = await rankingOfIndicator(db, indicator, period);
-    const pageUrl = new URL(`${indicatorHref(indicator.code)}?${queryOf(choice.unit, period, '')}`, app.deps.config.publicUrl).toString();
-    const data = { indicator, unit: choice.unit, series, period, rows: ranking.rows, pageUrl, locale: request.locale, t: request.t };
+    const mapped = form.structure === '2025' && period.end < REFORM_2025 ? await breakdownUnder2025(db, indicator, period) : null;
+    const pageUrl = new URL(`${indicatorHref(indicator.code)}?${queryOf(choice.unit, period, form.structure)}`, app.deps.config.publicUrl).toString();
+    const data = { indicator, unit: choice.unit, series, period, rows: ranking.rows, mapped, pageUrl, locale: request.locale, t: request.t };
     reply.type(CONTENT_TYPES[format]).header('content-disposition', contentDisposition(data, format)).header('access-control-allow-origin', '*');
     if (format === 'csv') return reply.send(toCsv(data));
     if (format === 'json') return reply.send(toJson(data));

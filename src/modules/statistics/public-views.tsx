@@ -7,7 +7,7 @@ import { Layout } from '../../ui/layout.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { RankingRow, SeriesPoint } from './figures.ts';
 import { parsePeriod, periodLabel } from './period.ts';
-import type { IndicatorView, MappedRow } from './public-data.ts';
+import { mappedNoteText, type IndicatorView, type MappedRow } from './public-data.ts';
 import type { Indicator, UnitRef } from './queries.ts';
 import type { ValueStatus } from './tables.ts';
 
@@ -163,20 +163,6 @@ export function RankingTable({ ctx, indicator, caption, rows, homeCode }: { ctx:
   );
 }
 
-function mappedNote(ctx: ViewContext, row: MappedRow): string {
-  const n = row.note;
-  switch (n.kind) {
-    case 'summed':
-      return ctx.t('statistics.mapping.summed', { count: n.count });
-    case 'partial':
-      return ctx.t('statistics.mapping.partial');
-    case 'incomplete':
-      return ctx.t('statistics.mapping.incomplete', { missing: n.missing });
-    case 'not_summable':
-      return ctx.t('statistics.mapping.not_summable');
-  }
-}
-
 export function MappedTable({ ctx, indicator, caption, rows }: { ctx: ViewContext; indicator: Indicator; caption: string; rows: readonly MappedRow[] }): JSX.Element {
   const t = ctx.t;
   return (
@@ -199,7 +185,7 @@ export function MappedTable({ ctx, indicator, caption, rows }: { ctx: ViewContex
               <td safe>{r.from.join(', ')}</td>
               <td class="num" safe>{formatValue(ctx, indicator, r.value)}</td>
               <td safe>{statusLabel(ctx, r.status)}</td>
-              <td safe>{mappedNote(ctx, r)}</td>
+              <td safe>{mappedNoteText(ctx.t, r)}</td>
             </tr>
           ))}
         </tbody>

@@ -108,7 +108,7 @@ test('downloads carry the page figures as CSV, XLSX and JSON with Vietnamese-saf
   assert.match(decodeURIComponent(disposition.split("UTF-8''")[1] ?? ''), /^Số điểm phục vụ bưu chính - Lào Cai - 2008\.csv$/);
   assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'byte-order mark for Excel');
   const rows = parseCsvRows(csv.rawPayload.toString('utf8'));
-  assert.deepEqual(rows[0], ['Chỉ tiêu', 'Mã', 'Đơn vị hành chính', 'Kỳ', 'Giá trị', 'Tình trạng', 'Hạng']);
+  assert.deepEqual(rows[0], ['Chỉ tiêu', 'Mã', 'Đơn vị hành chính', 'Kỳ', 'Giá trị', 'Tình trạng', 'Hạng', 'Hình thành từ', 'Ghi chú']);
   assert.ok(rows.some((r) => r[3] === '2008-09' && r[4] === '277' && r[5] === 'Báo cáo'), 'the article figure');
   const ranked = rows.filter((r) => r[6] !== '' && r[6] !== 'Hạng');
   assert.equal(ranked.length, 63);
@@ -136,6 +136,18 @@ test('downloads carry the page figures as CSV, XLSX and JSON with Vietnamese-saf
   assert.equal(body.illustrative, true);
   assert.equal(body.breakdown.total, 56);
   assert.equal(body.breakdown.rows.find((r) => r.unitCode === '10')?.rank, 12);
+
+  // The 2025 view downloads as shown: 34 provinces, where they came from, and why a cell is empty.
+  const mapped = await app.inject({ method: 'GET', url: '/thong-ke/tai-ve/postal.service_points.csv?unit=10&period=2010&structure=2025' });
+  const mappedRows = parseCsvRows(mapped.rawPayload.toString('utf8')).filter((r) => r[3] === '2010' && r[1] !== '10');
+  assert.equal(mappedRows.length, 34);
+  const newLaoCai = mappedRows.find((r) => r[7]?.includes('Yên Bái') === true);
+  assert.match(newLaoCai?.[7] ?? '', /Lào Cai; Yên Bái|Yên Bái; Lào Cai/);
+  assert.equal(newLaoCai?.[8], 'Cộng từ 2 tỉnh cũ');
+  const mappedXlsx = await app.inject({ method: 'GET', url: '/thong-ke/tai-ve/internet.users_pct.xlsx?unit=10&period=2010&structure=2025' });
+  const wb2 = new ExcelJS.Workbook();
+  await wb2.xlsx.load(mappedXlsx.rawPayload as unknown as ArrayBuffer);
+  assert.equal(wb2.worksheets[1]?.getRow(2).getCell(6).value, 'Chỉ tiêu tỷ lệ, không cộng được từ các tỉnh cũ');
 });
 
 test('the ranking page places Lào Cai 5th and 12th of 56 for 2008, highlighted, with the illustrative note', async (t) => {
