@@ -8,7 +8,7 @@ import { fold } from '../../platform/text/fold.ts';
 import { compareVi } from '../../platform/text/collate.ts';
 import { rankingOfIndicator, roundTo, seriesOfIndicator, type RankingRow, type SeriesPoint } from './figures.ts';
 import { ARTICLE_FIGURES, ARTICLE_PERIOD, ARTICLE_RANKS, LAO_CAI_OLD_CODE, NEW_LAO_CAI_2025, RANKING_PERIOD } from './lao-cai-2008.ts';
-import { parsePeriod, type Period } from './period.ts';
+import { comparePeriods, parsePeriod, type Period } from './period.ts';
 import { provinceSuccessions } from './public-queries.ts';
 import { allIndicators, indicatorByCode, observationsFor, type Indicator, type UnitRef } from './queries.ts';
 import { Resolver, weakestStatus } from './resolve.ts';
@@ -120,17 +120,48 @@ export interface IndicatorView {
   readonly period: Period;
   readonly ranking: { total: number; illustrative: boolean; rows: readonly RankingRow[] };
   readonly mapped: readonly MappedRow[] | null;
+  /** True when the series includes sums of former provinces (a 2025 province viewed before the reform). */
+  readonly seriesMapped: boolean;
   readonly illustrative: boolean;
 }
 
+/**
+ * The series of a 2025 province extended back before the reform: for each earlier period, the sum of
+ * the former provinces it was formed from, only when all of them merged whole and every one has a
+ * figure for that period (the same rule as the breakdown). Null when that cannot apply.
+ */
+export async function seriesUnder2025(db: Db, indicator: Indicator, unit: UnitRef): Promise<SeriesPoint[] | null> {
+  if (unit.level !== 'province' || unit.validFrom < REFORM_2025) return null;
+  if (indicator.formula === null && indicator.unit_aggregation !== 'sum') return null;
+  const olds = (await provinceSuccessions(db)).filter((s) => s.newId === unit.id);
+  if (olds.length === 0 || olds.some((s) => s.mergeType === 'partial')) return null;
+  const indicators = await allIndicators(db);
+  const rules = indicators.map((i) => ({ code: i.code, formula: i.formula, unitAggregation: i.unit_aggregation, timeAggregation: i.time_aggregation }));
+  const codes = [...Resolver.dependencies(new Map(rules.map((r) => [r.code, r])), indicator.code)];
+  const oldIds = olds.map((s) => s.oldId);
+  const observations = await observationsFor(db, codes, oldIds, '1900-01-01', REFORM_2025);
+  const resolver = new Resolver(rules, observations, new Map([[unit.id, oldIds]]));
+  const periods = new Set<string>();
+  for (const id of oldIds) for (const code of resolver.periodsFor(indicator.code, id)) periods.add(code);
+  const out: SeriesPoint[] = [];
+  for (const period of [...periods].map((c) => parsePeriod(c)).filter((p): p is Period => p !== null && p.end < REFORM_2025).sort(comparePeriods)) {
+    if (oldIds.some((id) => resolver.resolve(indicator.code, id, period) === null)) continue;
+    const r = resolver.resolve(indicator.code, unit.id, period);
+    if (r !== null) out.push({ period: period.code, value: roundTo(r.value, indicator.decimals), status: r.status });
+  }
+  return out;
+}
+
 export async function indicatorView(db: Db, indicator: Indicator, unit: UnitRef, period: Period | null, under2025: boolean): Promise<IndicatorView> {
-  const series = await seriesOfIndicator(db, indicator, unit, null, null);
+  const own = await seriesOfIndicator(db, indicator, unit, null, null);
+  const before = under2025 ? await seriesUnder2025(db, indicator, unit) : null;
+  const series = before === null ? own : [...before.filter((p) => !own.some((o) => o.period === p.period)), ...own];
   const chosen = period ?? defaultPeriod(series);
   const ranking = await rankingOfIndicator(db, indicator, chosen);
   // Periods after the reform are already reported under the 2025 provinces.
   const mapped = under2025 && chosen.end < REFORM_2025 ? await breakdownUnder2025(db, indicator, chosen) : null;
   const illustrative = ranking.illustrative || series.some((p) => p.status === 'illustrative') || (mapped ?? []).some((r) => r.status === 'illustrative');
-  return { series, period: chosen, ranking, mapped, illustrative };
+  return { series, period: chosen, ranking, mapped, seriesMapped: (before ?? []).length > 0, illustrative };
 }
 
 export interface DashboardCard {

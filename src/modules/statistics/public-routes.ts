@@ -13,7 +13,7 @@ import { rankingOfIndicator, seriesOfIndicator } from './figures.ts';
 import { LAO_CAI_OLD_CODE } from './lao-cai-2008.ts';
 import { periodParam, requireIndicator, requireUnit } from './params.ts';
 import type { Period } from './period.ts';
-import { breakdownUnder2025, defaultPeriod, HOME_PROVINCE, REFORM_2025, homeCodeFor, indicatorsByCategory, indicatorView, laoCaiDashboard, type IndicatorView } from './public-data.ts';
+import { defaultPeriod, HOME_PROVINCE, homeCodeFor, indicatorsByCategory, indicatorView, laoCaiDashboard, type IndicatorView } from './public-data.ts';
 import { allIndicators, unitByCode, type Indicator, type UnitRef } from './queries.ts';
 import { indicatorHref, indicatorName, IndicatorPage, ListPage } from './public-views.tsx';
 
@@ -115,10 +115,9 @@ export function registerPublicRoutes(app: FastifyInstance): void {
       const lines = Object.values(choice.errors).map((e) => request.t(e.key, e.params));
       return reply.code(400).type('text/plain; charset=utf-8').send(`${lines.join('\n')}\n`);
     }
-    const series = await seriesOfIndicator(db, indicator, choice.unit, null, null);
-    const period = choice.period ?? defaultPeriod(series);
-    const ranking = await rankingOfIndicator(db, indicator, period);
-    const mapped = form.structure === '2025' && period.end < REFORM_2025 ? await breakdownUnder2025(db, indicator, period) : null;
+    // The same computation as the page, so a file holds exactly what the page shows.
+    const view = await indicatorView(db, indicator, choice.unit, choice.period, form.structure === '2025');
+    const { series, period, ranking, mapped } = view;
     const pageUrl = new URL(`${indicatorHref(indicator.code)}?${queryOf(choice.unit, period, form.structure)}`, app.deps.config.publicUrl).toString();
     const data = { indicator, unit: choice.unit, series, period, rows: ranking.rows, mapped, pageUrl, locale: request.locale, t: request.t };
     reply.type(CONTENT_TYPES[format]).header('content-disposition', contentDisposition(data, format)).header('access-control-allow-origin', '*');

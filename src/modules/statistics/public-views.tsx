@@ -244,6 +244,7 @@ export function IndicatorPage({ ctx, indicator, form, errors, data }: IndicatorP
         <>
           <section aria-labelledby="series-h">
             <h2 id="series-h" safe>{`${t('statistics.indicator.series_heading')}: ${data.unit.name}`}</h2>
+            {data.view.seriesMapped ? <p class="muted" safe>{t('statistics.indicator.mapping_note')}</p> : ''}
             {data.view.series.length === 0 ? (
               <p safe>{t('statistics.indicator.no_data')}</p>
             ) : (

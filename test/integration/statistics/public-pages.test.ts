@@ -194,7 +194,17 @@ test('the 2025 view adds up former provinces merged whole and flags what it cann
   assert.match(text(row), /Lào Cai/);
   assert.ok(text(row).includes(new Intl.NumberFormat('vi-VN').format(laoCai + yenBai)), `${laoCai} + ${yenBai}`);
   assert.match(text(row), /Cộng từ 2 tỉnh cũ/);
-  // A share cannot be added up.
+  // A 2025 province's series reaches back before the reform with the same sums, noted as such.
+  const merged = await client.get('/thong-ke/chi-tieu/postal.service_points?unit=15&period=2010&structure=2025');
+  assert.equal(merged.status, 200);
+  assert.match(text(merged.body), /Theo thời gian: Lào Cai/);
+  assert.ok(text(rowWith(merged.body, 'Năm 2010')).includes(new Intl.NumberFormat('vi-VN').format(laoCai + yenBai)));
+  assert.match(text(merged.body), /Số liệu của các tỉnh cũ được cộng lại/);
+  const mergedCsv = parseCsvRows((await client.get('/thong-ke/tai-ve/postal.service_points.csv?unit=15&period=2010&structure=2025')).body);
+  assert.equal(mergedCsv.find((r) => r[1] === '15' && r[3] === '2010' && r[6] === '')?.[4], String(laoCai + yenBai));
+  // As reported, the new province has no figures before it existed.
+  assert.match(text((await client.get('/thong-ke/chi-tieu/postal.service_points?unit=15&period=2010')).body), /Theo thời gian: Lào Cai Chưa có số liệu/);
+    // A share cannot be added up.
   const share = await client.get('/thong-ke/chi-tieu/internet.users_pct?unit=10&period=2010&structure=2025');
   assert.match(text(share.body), /Chỉ tiêu tỷ lệ, không cộng được từ các tỉnh cũ/);
   // In 2008 seven provinces did not report portal visits: the new provinces they joined are flagged.
