@@ -13,7 +13,7 @@ import { rankingOfIndicator, seriesOfIndicator } from './figures.ts';
 import { LAO_CAI_OLD_CODE } from './lao-cai-2008.ts';
 import { periodParam, requireIndicator, requireUnit } from './params.ts';
 import type { Period } from './period.ts';
-import { defaultPeriod, HOME_PROVINCE, homeCodeFor, indicatorsByCategory, indicatorView, laoCaiDashboard, type IndicatorView } from './public-data.ts';
+import { defaultPeriod, HOME_PROVINCE, REFORM_2025, homeCodeFor, indicatorsByCategory, indicatorView, laoCaiDashboard, type IndicatorView } from './public-data.ts';
 import { allIndicators, unitByCode, type Indicator, type UnitRef } from './queries.ts';
 import { indicatorHref, indicatorName, IndicatorPage, ListPage } from './public-views.tsx';
 
@@ -39,7 +39,13 @@ async function readChoice(app: FastifyInstance, form: Form): Promise<{ unit: Uni
     Object.assign(errors, err.fields);
   }
   try {
-    unit = await requireUnit(app.deps.store.db, form.unit === '' ? HOME_PROVINCE.pre2025 : form.unit, null, null);
+    const db = app.deps.store.db;
+    const code = form.unit === '' ? HOME_PROVINCE.pre2025 : form.unit;
+    // A GSO code can name different provinces before and after the 2025 reform (15: Yên Bái, then
+    // the merged Lào Cai). It is read in the structure the reader asked for: the 2025 one with the
+    // toggle, else the one of the chosen period; failing that, the most recent unit with the code.
+    const inStructure = form.structure === '2025' ? await unitByCode(db, code, REFORM_2025, '2100-12-31') : period === null ? undefined : await unitByCode(db, code, period.end, period.end);
+    unit = inStructure ?? (await requireUnit(db, code, null, null));
   } catch (err) {
     if (!(err instanceof AppError) || err.fields === undefined) throw err;
     Object.assign(errors, err.fields);
