@@ -35,7 +35,7 @@ async function measureEngine(app: Running, baselineRps: number): Promise<Row[]> 
 }
 
 async function httpScenarios(): Promise<void> {
-  console.log(`HTTP: 50 connections, ${benchSeconds()} s per scenario, Node ${process.version}, ${cpus().length} CPU(s); app and load generator share the process`);
+  console.log(`HTTP: 50 connections, ${benchSeconds()} s per scenario, Node ${process.version}, ${cpus().length} CPU(s); load generator in a worker thread`);
   const baseline = await startBaseline();
   const rows: Row[] = [];
   try {
