@@ -55,7 +55,12 @@ export async function buildApp({ config, store, logger }: BuildOptions): Promise
   app.decorateRequest('t', translator(config.defaultLocale));
   app.decorateRequest('user', null);
   app.decorateRequest('sessionKey', null);
-  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfIssue', null);
+  app.decorateRequest('csrfToken', {
+    getter(this: { csrfIssue: (() => string) | null }) {
+      return this.csrfIssue?.() ?? '';
+    },
+  });
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -36,7 +36,19 @@ export async function viewContext(request: FastifyRequest): Promise<ViewContext>
   };
 }
 
-/** Sends a rendered page with the HTML content type. */
-export function sendHtml(reply: FastifyReply, html: string | Promise<string>, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').send(html);
+/**
+ * Sends a rendered page with the HTML content type. A page with async components renders to a
+ * promise, which Fastify cannot send as such: it is sent once resolved (returning the reply tells
+ * Fastify the response is on its way).
+ */
+export function sendHtml(reply: FastifyReply, html: string | Buffer | Promise<string>, status = 200): FastifyReply {
+  reply.code(status).type('text/html; charset=utf-8');
+  if (html instanceof Promise) {
+    html.then(
+      (page) => reply.send(page),
+      (err: unknown) => reply.send(err),
+    );
+    return reply;
+  }
+  return reply.send(html);
 }

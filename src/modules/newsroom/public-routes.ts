@@ -132,7 +132,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
     const noticeKey = RATING_NOTICES[request.query['danh-gia'] ?? ''];
     // Only the plain page of a reader who is not signed in is shared between readers.
     const isCacheable = pages !== undefined && request.user === null && noticeKey === undefined;
-    const fill = (html: string, viewCount: number) => html.replaceAll(CSRF_PLACEHOLDER, request.csrfToken).replaceAll(VIEWS_PLACEHOLDER, formatNumber(viewCount, request.locale));
+    const fill = (html: string, viewCount: number) => (html.includes(CSRF_PLACEHOLDER) ? html.replaceAll(CSRF_PLACEHOLDER, request.csrfToken) : html).replaceAll(VIEWS_PLACEHOLDER, formatNumber(viewCount, request.locale));
     const key = `${request.locale}:${request.params.cat}/${request.params.slug}`;
     if (isCacheable && SLUG.test(request.params.slug)) {
       const current = await articleBySlug(db, request.params.slug);

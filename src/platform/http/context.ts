@@ -52,7 +52,9 @@ declare module 'fastify' {
     /** Hash of the session token (the sessions table key), when signed in. */
     sessionKey: string | null;
     /** Token to put in every state-changing form (see csrf.ts). */
-    csrfToken: string;
+    readonly csrfToken: string;
+    /** Issues the CSRF cookie on first use and returns the token (see csrf.ts); set by the platform's onRequest hook. */
+    csrfIssue: (() => string) | null;
   }
   interface FastifyInstance {
     deps: AppDeps;

@@ -13,15 +13,24 @@ export function csrfTokenFor(secret: string, cookieValue: string): string {
   return createHmac('sha256', secret).update(`csrf:${cookieValue}`).digest('base64url');
 }
 
-/** Ensures the browser has a CSRF cookie and sets `request.csrfToken`. */
+/**
+ * Makes `request.csrfToken` available. The cookie is set, and the token computed, only when a page
+ * reads the token (it renders a form): a page without forms sends no Set-Cookie, costs no HMAC, and
+ * can be shared by caches.
+ */
 export function issueCsrf(request: FastifyRequest, reply: FastifyReply, secret: string, secure: boolean): void {
-  let value = request.cookies[CSRF_COOKIE];
-  if (value === undefined || !/^[A-Za-z0-9_-]{32}$/.test(value)) {
-    value = randomBytes(24).toString('base64url');
-    reply.setCookie(CSRF_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure });
-    request.cookies[CSRF_COOKIE] = value;
-  }
-  request.csrfToken = csrfTokenFor(secret, value);
+  let token: string | undefined;
+  request.csrfIssue = () => {
+    if (token !== undefined) return token;
+    let value = request.cookies[CSRF_COOKIE];
+    if (value === undefined || !/^[A-Za-z0-9_-]{32}$/.test(value)) {
+      value = randomBytes(24).toString('base64url');
+      reply.setCookie(CSRF_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+      request.cookies[CSRF_COOKIE] = value;
+    }
+    token = csrfTokenFor(secret, value);
+    return token;
+  };
 }
 
 /** True when the submitted token matches this browser's cookie. */

@@ -11,6 +11,9 @@ const CSRF_PLACEHOLDER = 'csrf-placeholder-8b61e0d4';
 
 interface Entry {
   readonly html: string;
+  readonly hasForm: boolean;
+  /** The page encoded once: writing a long string costs its UTF-8 encoding on every response. */
+  readonly body: Buffer;
   readonly at: number;
   /** The site settings the page was rendered with: a saved identity (name, footer) shows at once. */
   readonly site: object;
@@ -33,7 +36,8 @@ export class VisitorPageCache {
     let entry = this.entries.get(key);
     if (entry === undefined || now - entry.at > this.ttlMs || entry.site !== site) {
       const ctx = await viewContext(request);
-      entry = { html: await render({ ...ctx, csrfToken: CSRF_PLACEHOLDER }), at: now, site: ctx.site };
+      const html = await render({ ...ctx, csrfToken: CSRF_PLACEHOLDER });
+      entry = { html, hasForm: html.includes(CSRF_PLACEHOLDER), body: Buffer.from(html, 'utf8'), at: now, site: ctx.site };
       this.entries.delete(key);
       this.entries.set(key, entry);
       while (this.entries.size > this.maxEntries) {
@@ -42,7 +46,8 @@ export class VisitorPageCache {
         this.entries.delete(oldest);
       }
     }
-    return sendHtml(reply, entry.html.replaceAll(CSRF_PLACEHOLDER, request.csrfToken));
+    // A page without a form reads no token, so the visitor gets no CSRF cookie from it.
+    return sendHtml(reply, entry.hasForm ? entry.html.replaceAll(CSRF_PLACEHOLDER, request.csrfToken) : entry.body);
   }
 
   /** Forgets every page, after an edit that changes what they show. */
