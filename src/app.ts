@@ -7,7 +7,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config/index.ts';
@@ -16,6 +15,7 @@ import type { AppError } from './platform/errors.ts';
 import { translator } from './platform/i18n/index.ts';
 import type { AppDeps } from './platform/http/context.ts';
 import { issueCsrf } from './platform/http/csrf.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 import { registerErrorHandling, sendError } from './platform/http/errors-plugin.ts';
 import { parseFormBody } from './platform/http/form-body.ts';
 import { LOCALE_COOKIE, registerOperations } from './platform/http/operations.ts';
@@ -63,27 +63,6 @@ export async function buildApp({ config, store, logger }: BuildOptions): Promise
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
   await app.register(rateLimit, { global: false });
 
   app.removeContentTypeParser('text/plain');
@@ -95,7 +74,9 @@ export async function buildApp({ config, store, logger }: BuildOptions): Promise
     }
   });
 
+  const headers = securityHeaders(secureCookies);
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers);
     reply.header('x-request-id', request.id);
     const lang = request.cookies[LOCALE_COOKIE];
     if (lang === 'vi' || lang === 'en') {
