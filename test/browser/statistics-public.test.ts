@@ -30,9 +30,11 @@ test('in Chromium, at 1280 and 320 px: statistics pages work without JavaScript,
     await Promise.all([page.waitForURL(/q=diem/), page.click('main form button[type=submit]')]);
     await Promise.all([page.waitForURL(/chi-tieu\/postal.service_points$/), page.click('a:has-text("Số điểm phục vụ bưu chính")')]);
     assert.equal(await page.textContent('h1'), 'Số điểm phục vụ bưu chính');
-    assert.equal(await page.locator('svg[role=img]').count(), 2);
+    // Each chart has a wide and a narrow rendition; the screen's width shows one of them.
+    assert.equal(await page.locator('svg[role=img]:visible').count(), 2);
+    assert.equal(await page.locator(`svg.chart--${width < 576 ? 'narrow' : 'wide'}[role=img]:visible`).count(), 2);
     // The chart's text keeps ECharts' size: presentation attributes, not inline styles the CSP would block.
-    assert.equal(await page.locator('svg[role=img] text').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize), '12px');
+    assert.equal(await page.locator('svg[role=img]:visible text').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize), '12px');
     await reflows();
 
     await page.fill('#f-period', '2010');

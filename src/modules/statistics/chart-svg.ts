@@ -40,6 +40,9 @@ export interface ChartSpec {
   readonly width?: number;
 }
 
+/** Width of the narrow rendition, drawn for phones (see renderResponsiveChart). */
+const NARROW_WIDTH = 320;
+
 /** Colours with at least 3:1 contrast against white for graphical objects (WCAG 1.4.11). */
 const PRIMARY = '#1d4f91';
 const HIGHLIGHT = '#b3261e';
@@ -106,10 +109,24 @@ export function renderChartSvg(spec: ChartSpec): string {
   return svg;
 }
 
+/**
+ * Two renditions of a chart for a page: the full 720-unit drawing, and one drawn 320 units wide
+ * for phones. An SVG scales as a whole, so the wide drawing squeezed into a 320 px screen would
+ * shrink its 12 px labels to about 5 px; the narrow one keeps them near their size. The style
+ * sheet shows one or the other by the width of the screen (`chart--wide`, `chart--narrow`); the
+ * hidden one is `display: none` and so out of the accessibility tree too.
+ */
+export function renderResponsiveChart(spec: ChartSpec): string {
+  const wide = renderChartSvg(spec).replace('class="chart"', 'class="chart chart--wide"');
+  const narrow = renderChartSvg({ ...spec, width: NARROW_WIDTH, idPrefix: `${spec.idPrefix}-narrow` }).replace('class="chart"', 'class="chart chart--narrow"');
+  return wide + narrow;
+}
+
 function renderUncached(spec: ChartSpec): string {
   const n = spec.points.length;
   const horizontal = spec.kind === 'bar';
   const width = spec.width ?? 720;
+  const narrow = width < 480;
   // A bar per province needs room for its name: 18 px a bar, plus the axes.
   const height = horizontal ? Math.max(160, 40 + n * 18) : 320;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -117,17 +134,21 @@ function renderUncached(spec: ChartSpec): string {
     const fmt = (v: number): string => formatNumber(v, spec.locale);
     const labels = spec.points.map((p) => p.label);
     const data = spec.points.map((p) => ({ value: p.value, itemStyle: { color: p.highlight === true ? HIGHLIGHT : PRIMARY } }));
-    const valueAxis = { type: 'value' as const, axisLabel: { formatter: fmt, color: TEXT, fontFamily: FONT }, splitLine: { lineStyle: { color: GRID } } };
+    // Narrow bar charts drop the value axis's labels: every bar carries its figure, and the axis's would collide.
+    const valueAxis = { type: 'value' as const, ...(narrow ? { splitNumber: 3 } : {}), axisLabel: { show: !(narrow && horizontal), formatter: fmt, color: TEXT, fontFamily: FONT }, splitLine: { lineStyle: { color: GRID } } };
     const categoryAxis = {
       type: 'category' as const,
       data: horizontal ? [...labels].reverse() : labels,
-      axisLabel: { color: TEXT, fontFamily: FONT, interval: horizontal ? 0 : 'auto' },
+      // On the narrow rendition a long province name is cut with an ellipsis; the table beside the chart has it whole.
+      axisLabel: { color: TEXT, fontFamily: FONT, interval: horizontal ? 0 : 'auto', ...(narrow && horizontal ? { width: 96, overflow: 'truncate' as const } : {}) },
       axisLine: { lineStyle: { color: TEXT } },
     };
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: FONT },
-      grid: { left: horizontal ? 130 : 70, right: horizontal ? 90 : 24, top: 16, bottom: horizontal ? 28 : 40, containLabel: false },
+      grid: narrow
+        ? { left: horizontal ? 104 : 62, right: horizontal ? 64 : 14, top: 16, bottom: horizontal ? 28 : 40, containLabel: false }
+        : { left: horizontal ? 130 : 70, right: horizontal ? 90 : 24, top: 16, bottom: horizontal ? 28 : 40, containLabel: false },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
       series: [

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, type FieldErrors } from '../../platform/errors.ts';
 import { sendHtml, viewContext, type ViewContext } from '../../ui/view-context.ts';
-import { renderChartSvg } from './chart-svg.ts';
+import { renderChartSvg, renderResponsiveChart } from './chart-svg.ts';
 import { DashboardPage, EmbedPage, RankingPage } from './dashboard-views.tsx';
 import { CONTENT_TYPES, contentDisposition, DOWNLOAD_FORMATS, toCsv, toJson, toXlsx, type DownloadFormat } from './downloads.ts';
 import { rankingOfIndicator, seriesOfIndicator } from './figures.ts';
@@ -68,8 +68,8 @@ function charts(ctx: ViewContext, indicator: Indicator, unit: UnitRef, view: Ind
       ? view.ranking.rows.map((r) => ({ label: r.unitName, value: r.value, highlight: r.unitCode === homeCode }))
       : view.mapped.map((r) => ({ label: r.unitName, value: r.value, highlight: r.unitCode === HOME_PROVINCE.current }));
   return {
-    series: renderChartSvg({ kind: 'line', title: seriesTitle, description: alt(seriesTitle), points: view.series.map((p) => ({ label: p.period, value: p.value })), locale: ctx.locale, decimals: indicator.decimals, idPrefix: 'chart-series' }),
-    breakdown: renderChartSvg({ kind: 'bar', title: breakdownTitle, description: alt(breakdownTitle), points, locale: ctx.locale, decimals: indicator.decimals, idPrefix: 'chart-breakdown' }),
+    series: renderResponsiveChart({ kind: 'line', title: seriesTitle, description: alt(seriesTitle), points: view.series.map((p) => ({ label: p.period, value: p.value })), locale: ctx.locale, decimals: indicator.decimals, idPrefix: 'chart-series' }),
+    breakdown: renderResponsiveChart({ kind: 'bar', title: breakdownTitle, description: alt(breakdownTitle), points, locale: ctx.locale, decimals: indicator.decimals, idPrefix: 'chart-breakdown' }),
   };
 }
 
@@ -141,11 +141,11 @@ export function registerPublicRoutes(app: FastifyInstance): void {
     const ctx = await viewContext(request);
     const series = await seriesOfIndicator(db, indicator, choice.unit, null, null);
     const title = ctx.t('statistics.indicator.series_title', { indicator: indicatorName(ctx, indicator), unit: choice.unit.name });
-    const safeChart = renderChartSvg({ kind: 'line', title, description: ctx.t('statistics.indicator.chart_alt', { title }), points: series.map((p) => ({ label: p.period, value: p.value })), locale: ctx.locale, decimals: indicator.decimals, idPrefix: 'chart-embed' });
+    const spec = { kind: 'line' as const, title, description: ctx.t('statistics.indicator.chart_alt', { title }), points: series.map((p) => ({ label: p.period, value: p.value })), locale: ctx.locale, decimals: indicator.decimals, idPrefix: 'chart-embed' };
     allowEmbedding(reply);
-    if (svg) return reply.type('image/svg+xml; charset=utf-8').send(safeChart);
+    if (svg) return reply.type('image/svg+xml; charset=utf-8').send(renderChartSvg(spec));
     const pageUrl = new URL(`${indicatorHref(indicator.code)}?unit=${encodeURIComponent(choice.unit.code)}`, app.deps.config.publicUrl).toString();
-    return sendHtml(reply, EmbedPage({ ctx, indicator, unit: choice.unit, series, safeChart, pageUrl }));
+    return sendHtml(reply, EmbedPage({ ctx, indicator, unit: choice.unit, series, safeChart: renderResponsiveChart(spec), pageUrl }));
   });
 
   app.get<{ Params: { code: string }; Querystring: Query }>('/thong-ke/xep-hang/:code', async (request, reply) => {
