@@ -1,4 +1,5 @@
 /** Accessible form parts: error summary linked to fields, labelled inputs with their own messages. */
+import type { Children } from '@kitajs/html';
 import type { FieldErrors } from '../platform/errors.ts';
 import { CSRF_FIELD } from '../platform/http/csrf.ts';
 import type { MessageKey, Translate } from '../platform/i18n/index.ts';
@@ -66,29 +67,55 @@ export interface FieldProps {
   readonly inputmode?: string;
 }
 
-export function TextField(props: FieldProps): JSX.Element {
-  const { t, name, label, value = '', errors, type = 'text', required = false, hint } = props;
+/** Ids and ARIA attributes tying a control to its hint and its message. */
+export interface FieldParts {
+  readonly id: string;
+  readonly message: string | undefined;
+  readonly aria: { readonly 'aria-invalid'?: 'true'; readonly 'aria-describedby'?: string };
+}
+
+export function fieldParts(t: Translate, errors: FieldErrors | undefined, name: string, hint: string | undefined): FieldParts {
   const id = `f-${name}`;
   const message = fieldMessage(t, errors, name);
   const describedBy = [hint === undefined ? '' : `${id}-hint`, message === undefined ? '' : `${id}-error`].filter((s) => s !== '').join(' ');
+  return {
+    id,
+    message,
+    aria: { ...(message === undefined ? {} : { 'aria-invalid': 'true' as const }), ...(describedBy === '' ? {} : { 'aria-describedby': describedBy }) },
+  };
+}
+
+/** What every labelled control shares: the label (marked when required), the hint and the message, around the control given as children. */
+export function FieldFrame(props: { t: Translate; parts: FieldParts; label: string; required: boolean; hint: string | undefined; children?: Children }): JSX.Element {
+  const { t, parts, label, required, hint, children } = props;
   return (
-    <div class={message === undefined ? 'field' : 'field field-error'}>
-      <label for={id}>
+    <div class={parts.message === undefined ? 'field' : 'field field-error'}>
+      <label for={parts.id}>
         <span safe>{label}</span>
         {required ? <span class="required" safe>{` (${t('shell.required')})`}</span> : ''}
       </label>
       {hint === undefined ? '' : (
-        <p class="hint" id={`${id}-hint`} safe>
+        <p class="hint" id={`${parts.id}-hint`} safe>
           {hint}
         </p>
       )}
-      {message === undefined ? '' : (
-        <p class="error-message" id={`${id}-error`} safe>
-          {message}
+      {parts.message === undefined ? '' : (
+        <p class="error-message" id={`${parts.id}-error`} safe>
+          {parts.message}
         </p>
       )}
+      {children ?? ''}
+    </div>
+  );
+}
+
+export function TextField(props: FieldProps): JSX.Element {
+  const { t, name, label, value = '', errors, type = 'text', required = false, hint } = props;
+  const parts = fieldParts(t, errors, name, hint);
+  return (
+    <FieldFrame t={t} parts={parts} label={label} required={required} hint={hint}>
       <input
-        id={id}
+        id={parts.id}
         name={name}
         type={type}
         value={type === 'password' ? '' : value}
@@ -96,46 +123,21 @@ export function TextField(props: FieldProps): JSX.Element {
         autocomplete={props.autocomplete}
         maxlength={props.maxlength === undefined ? undefined : String(props.maxlength)}
         inputmode={props.inputmode}
-        aria-invalid={message === undefined ? undefined : 'true'}
-        aria-describedby={describedBy === '' ? undefined : describedBy}
+        {...parts.aria}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextArea(props: Omit<FieldProps, 'type'> & { rows?: number }): JSX.Element {
   const { t, name, label, value = '', errors, required = false, hint, rows = 6 } = props;
-  const id = `f-${name}`;
-  const message = fieldMessage(t, errors, name);
-  const describedBy = [hint === undefined ? '' : `${id}-hint`, message === undefined ? '' : `${id}-error`].filter((s) => s !== '').join(' ');
+  const parts = fieldParts(t, errors, name, hint);
   return (
-    <div class={message === undefined ? 'field' : 'field field-error'}>
-      <label for={id}>
-        <span safe>{label}</span>
-        {required ? <span class="required" safe>{` (${t('shell.required')})`}</span> : ''}
-      </label>
-      {hint === undefined ? '' : (
-        <p class="hint" id={`${id}-hint`} safe>
-          {hint}
-        </p>
-      )}
-      {message === undefined ? '' : (
-        <p class="error-message" id={`${id}-error`} safe>
-          {message}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={name}
-        rows={String(rows)}
-        required={required}
-        aria-invalid={message === undefined ? undefined : 'true'}
-        aria-describedby={describedBy === '' ? undefined : describedBy}
-        safe
-      >
+    <FieldFrame t={t} parts={parts} label={label} required={required} hint={hint}>
+      <textarea id={parts.id} name={name} rows={String(rows)} required={required} {...parts.aria} safe>
         {value}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -3,7 +3,7 @@ import type { FieldErrors } from '../../../platform/errors.ts';
 import type { MessageKey, Translate } from '../../../platform/i18n/index.ts';
 import { isRole } from '../../../platform/auth/roles.ts';
 import { formatDate } from '../../../platform/text/format.ts';
-import { fieldMessage } from '../../../ui/forms.tsx';
+import { FieldFrame, fieldParts } from '../../../ui/forms.tsx';
 import type { ViewContext } from '../../../ui/view-context.ts';
 
 export const roleLabel = (t: Translate, role: string): string => (isRole(role) ? t(`admin.role_${role}` as MessageKey) : role);
@@ -46,25 +46,17 @@ export interface Option {
 
 export function SelectField(props: { t: Translate; name: string; label: string; options: readonly Option[]; value?: string | undefined; errors?: FieldErrors | undefined; required?: boolean; hint?: string }): JSX.Element {
   const { t, name, label, options, value = '', errors, required = false, hint } = props;
-  const id = `f-${name}`;
-  const message = fieldMessage(t, errors, name);
-  const describedBy = [hint === undefined ? '' : `${id}-hint`, message === undefined ? '' : `${id}-error`].filter((s) => s !== '').join(' ');
+  const parts = fieldParts(t, errors, name, hint);
   return (
-    <div class={message === undefined ? 'field' : 'field field-error'}>
-      <label for={id}>
-        <span safe>{label}</span>
-        {required ? <span class="required" safe>{` (${t('shell.required')})`}</span> : ''}
-      </label>
-      {hint === undefined ? '' : <p class="hint" id={`${id}-hint`} safe>{hint}</p>}
-      {message === undefined ? '' : <p class="error-message" id={`${id}-error`} safe>{message}</p>}
-      <select id={id} name={name} required={required} aria-invalid={message === undefined ? undefined : 'true'} aria-describedby={describedBy === '' ? undefined : describedBy}>
+    <FieldFrame t={t} parts={parts} label={label} required={required} hint={hint}>
+      <select id={parts.id} name={name} required={required} {...parts.aria}>
         {options.map((o) => (
           <option value={o.value} selected={o.value === value} safe>
             {o.label}
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
