@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { checkA11y, hasHorizontalScroll, openSite, type PageOptions, type SiteEnv } from '../helpers/browser.ts';
+import { publishDueArticles } from '../../src/modules/newsroom/scheduler.ts';
 
 const WRITER = 'writer@laocai.example.vn';
 const EDITOR = 'editor@laocai.example.vn';
@@ -26,12 +27,18 @@ async function checkA11yWithoutScripts(site: SiteEnv, page: Page, options: PageO
   await twin.close();
 }
 
+/** The first whole minute at or after `ms`. */
+const nextMinute = (ms: number): number => Math.ceil(ms / 60_000) * 60_000;
+
+/** A datetime-local value in Vietnam time (UTC+7, no daylight saving). */
+const vietnamLocal = (ms: number): string => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
+
 /** Clicks a submit button and waits for the page it leads to. */
 async function submit(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
 }
 
-test('in Chromium: draft with the editor, return with comments, fix without JavaScript, approve and publish; readers rate with and without JavaScript; axe and 320 px reflow', async (t) => {
+test('in Chromium: draft with the editor, return with comments, fix without JavaScript, approve and schedule; on time it is on the home page, in its category, in search, RSS and the sitemap; readers rate with and without JavaScript; axe and 320 px reflow', async (t) => {
   const site = await openSite(t, { demo: true });
   const scriptErrors: string[] = [];
 
@@ -99,16 +106,46 @@ test('in Chromium: draft with the editor, return with comments, fix without Java
   assert.match(plain.url(), /ok=luu/);
   await submit(plain, 'form:has(input[value="submit"]) button');
 
-  // The editor approves and publishes.
+  // The editor approves and schedules it for the next whole minute (Vietnam time, as the form asks).
   await editor.goto(site.url(`/quan-tri/tin-bai/${id}`));
   await submit(editor, 'form:has(input[value="approve"]) button');
-  await submit(editor, 'form:has(input[value="publish"]) button');
+  const at = nextMinute(Date.now() + 5_000);
+  await editor.fill('#f-at', vietnamLocal(at));
+  await submit(editor, 'form:has(input[value="schedule"]) button');
   await checkA11y(editor);
   await editor.goto(site.url(`/quan-tri/tin-bai/${id}/phien-ban`));
   await checkA11y(editor);
-  const row = await site.store.db.selectFrom('articles').select(['slug', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
-  assert.equal(row.status, 'published');
+  const row = await site.store.db.selectFrom('articles').select(['slug', 'status', 'scheduled_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  assert.equal(row.status, 'scheduled');
+  assert.equal(Date.parse(row.scheduled_at!), at);
   const path = `/tin-tuc/buu-chinh-vien-thong/${row.slug}`;
+
+  // Before its time a reader finds it nowhere.
+  const visitor = await scriptsBlocked(site);
+  const shows = async (p: string): Promise<boolean> => {
+    const res = await visitor.goto(site.url(p));
+    return (await res!.text()).includes(TITLE);
+  };
+  assert.equal((await visitor.goto(site.url(path)))?.status(), 404);
+  for (const p of ['/tin-tuc/buu-chinh-vien-thong', '/tim-kiem?q=mo+rong+mang+bang+rong', '/tin-tuc/rss.xml']) assert.equal(await shows(p), false, `${p} before its time`);
+
+  // On time, the scheduler publishes it (the app polls; the test runs the same step as soon as the minute has come).
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now() + 250)));
+  await publishDueArticles(site.store.db);
+  const live = await site.store.db.selectFrom('articles').select(['status', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  assert.equal(live.status, 'published');
+  assert.equal(Date.parse(live.published_at!), at, 'published with its scheduled time');
+  // The home page is shared by visitors for a few seconds: it shows the article within that time.
+  const deadline = Date.now() + 7_000;
+  while (!(await shows('/')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal(await shows('/'), true, 'on the home page');
+  assert.equal(await shows('/tin-tuc/buu-chinh-vien-thong'), true, 'in its category');
+  assert.equal(await shows('/tim-kiem?q=mo+rong+mang+bang+rong'), true, 'found without diacritics');
+  assert.equal(await shows('/tim-kiem?q=M%E1%BB%9F+r%E1%BB%99ng+m%E1%BA%A1ng+b%C4%83ng+r%E1%BB%99ng'), true, 'found with diacritics');
+  assert.equal(await shows('/tin-tuc/rss.xml'), true, 'in the RSS feed');
+  const sitemapXml = await (await visitor.goto(site.url('/sitemap.xml')))!.text();
+  assert.match(sitemapXml, new RegExp(`<loc>[^<]*${path}</loc>`), 'in the sitemap');
+  await visitor.close();
 
   // A reader without JavaScript (page scripts blocked) at 320 px reads and rates it.
   const reader = await scriptsBlocked(site, { width: 320 });
