@@ -13,6 +13,7 @@ import type { FeedbackTables } from '../../modules/eservices/feedback/tables.ts'
 import type { PaymentsTables } from '../../modules/eservices/payments/tables.ts';
 import type { StatisticsTables } from '../../modules/statistics/tables.ts';
 import type { StatisticsReportsTables } from '../../modules/statistics/reports/tables.ts';
+import type { CompositeTables } from '../../modules/statistics/composite/tables.ts';
 import type { PortalTables } from '../../modules/portal/tables.ts';
 import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
 
@@ -242,4 +243,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, PaymentsTables, StatisticsTables, StatisticsReportsTables, SearchTables, NewsroomTables, PortalTables, AnalyticsTables {}
+export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, PaymentsTables, StatisticsTables, StatisticsReportsTables, CompositeTables, SearchTables, NewsroomTables, PortalTables, AnalyticsTables {}
