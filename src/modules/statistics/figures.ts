@@ -38,10 +38,11 @@ export const roundTo = (value: number, decimals: number): number => {
   return Math.round(value * f) / f;
 };
 
-async function resolverFor(db: Db, code: string, unitIds: readonly number[], start: string, end: string, children = new Map<number, number[]>()): Promise<Resolver> {
+/** A resolver over the figures of some indicators (and everything their formulas read) for some units and dates. */
+export async function resolverFor(db: Db, wanted: string | readonly string[], unitIds: readonly number[], start: string, end: string, children = new Map<number, number[]>()): Promise<Resolver> {
   const indicators = await allIndicators(db);
   const rules = new Map(indicators.map((i) => [i.code, toRule(i)]));
-  const codes = [...Resolver.dependencies(rules, code)];
+  const codes = [...(typeof wanted === 'string' ? [wanted] : wanted).reduce((seen, c) => Resolver.dependencies(rules, c, seen), new Set<string>())];
   const allUnits = [...unitIds, ...[...children.values()].flat()];
   const observations = await observationsFor(db, codes, allUnits, start, end);
   return new Resolver([...rules.values()], observations, children);
