@@ -46,9 +46,14 @@ const rfc5987 = (s: string): string => encodeURIComponent(s).replace(/['()*!]/g,
  */
 export function contentDisposition(d: Pick<DownloadData, 'indicator' | 'unit' | 'period' | 'locale'>, format: DownloadFormat): string {
   const name = d.locale === 'en' ? d.indicator.name_en : d.indicator.name_vi;
-  const full = `${name} - ${d.unit.name} - ${d.period.code}.${format}`.replace(/["\\/\r\n]/g, ' ');
-  const ascii = `${slugify(`${d.indicator.code} ${d.unit.name} ${d.period.code}`, 120) || 'thong-ke'}.${format}`;
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(full)}`;
+  return attachment(`${name} - ${d.unit.name} - ${d.period.code}`, `${d.indicator.code} ${d.unit.name} ${d.period.code}`, format);
+}
+
+/** `Content-Disposition` for a file named `full` (any letters), with `ascii` slugified as the fallback name. */
+export function attachment(full: string, ascii: string, format: string): string {
+  const name = `${full}.${format}`.replace(/["\\/\r\n]/g, ' ');
+  const fallback = `${slugify(ascii, 120) || 'thong-ke'}.${format}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${rfc5987(name)}`;
 }
 
 const statusText = (t: Translate, s: ValueStatus): string => t(`statistics.status.${s}` as MessageKey);
