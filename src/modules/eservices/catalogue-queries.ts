@@ -110,13 +110,13 @@ export async function procedureAgencyHistory(db: Db, procedureId: number): Promi
   return out;
 }
 
-/** The agency that receives a procedure's dossiers on `day`, if any. */
-export async function receivingAgency(db: Db, procedureId: number, day: string): Promise<number | undefined> {
+/** The agency that receives (or, with `role` deciding, decides) a procedure's dossiers on `day`, if any. */
+export async function receivingAgency(db: Db, procedureId: number, day: string, role: 'receiving' | 'deciding' = 'receiving'): Promise<number | undefined> {
   const row = await db
     .selectFrom('procedure_agencies')
     .select('agency_id')
     .where('procedure_id', '=', procedureId)
-    .where('role', '=', 'receiving')
+    .where('role', '=', role)
     .where('valid_from', '<=', day)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
     .executeTakeFirst();

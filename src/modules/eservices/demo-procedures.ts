@@ -55,8 +55,8 @@ export const DEMO_PROCEDURES: readonly DemoProcedure[] = [
       en: 'Local agencies and organisations; local branches and representative offices of central agencies and organisations',
     },
     steps: {
-      vi: 'Nộp 01 bộ hồ sơ trực tiếp, qua bưu chính hoặc trực tuyến. Trong 10 ngày làm việc kể từ khi nhận đủ hồ sơ, cơ quan chuyên môn xem xét, trình Ủy ban nhân dân tỉnh cấp giấy phép; đóng dấu vào 02 bản thảo, lưu 01 bản và trả 01 bản cho tổ chức. Hồ sơ chưa đúng quy định được thông báo hoàn thiện trong 02 ngày làm việc.',
-      en: "Send one set of documents in person, by post or online. Within 10 working days of receiving a complete dossier the specialised department reviews it and submits it to the Provincial People's Committee, which grants the licence; two drafts are stamped, one kept and one returned. An incomplete dossier is reported within 2 working days.",
+      vi: 'Nộp 01 bộ hồ sơ trực tiếp, qua bưu chính hoặc trực tuyến. Trong 10 ngày làm việc kể từ khi nhận đủ hồ sơ, Sở thẩm định và cấp giấy phép (thẩm quyền của Ủy ban nhân dân tỉnh, do Sở thực hiện); đóng dấu vào 02 bản thảo, lưu 01 bản và trả 01 bản cho tổ chức. Hồ sơ chưa đúng quy định được thông báo hoàn thiện trong 02 ngày làm việc.',
+      en: "Send one set of documents in person, by post or online. Within 10 working days of receiving a complete dossier the department appraises it and grants the licence (a competence of the Provincial People's Committee, exercised by the department); two drafts are stamped, one kept and one returned. An incomplete dossier is reported within 2 working days.",
     },
     processingDays: 10,
     result: { vi: 'Giấy phép xuất bản tài liệu không kinh doanh', en: 'Licence to publish non-commercial documents' },
@@ -66,7 +66,7 @@ export const DEMO_PROCEDURES: readonly DemoProcedure[] = [
       { agency: 'so-tttt-lao-cai', role: 'receiving', from: '2008-04-01', to: TTTT_TO },
       { agency: 'so-tttt-lao-cai', role: 'deciding', from: '2008-04-01', to: TTTT_TO },
       { agency: 'so-vhttdl-lao-cai', role: 'receiving', from: VHTTDL_FROM },
-      { agency: 'ubnd-lao-cai', role: 'deciding', from: VHTTDL_FROM },
+      { agency: 'so-vhttdl-lao-cai', role: 'deciding', from: VHTTDL_FROM },
     ],
     levels: [
       { scheme: 'decree43_2011', level: '2', from: '2011-06-13', to: '2018-12-31' },

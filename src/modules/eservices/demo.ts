@@ -62,12 +62,15 @@ export async function insertProcedure(db: Db, p: DemoProcedure, agencies: Readon
 /**
  * Since 1 March 2025 the demo's procedures are received by the culture and the science departments;
  * the demo officer and leader also hold their roles there, so that the one-stop inbox can be shown.
+ * The demo leader also holds the leader role in the provincial People's Committee, which decides the
+ * e-information-site licences the culture department submits to it.
  */
 const PROCESSING_AGENCIES = ['so-vhttdl-lao-cai', 'so-khcn-lao-cai'] as const;
 const PROCESSING_STAFF = [
   ['officer', 'officer'],
   ['leader', 'leader'],
 ] as const;
+const DECIDING_AGENCY = 'ubnd-lao-cai';
 
 export const eservicesDemo: DemoSeeder = async ({ db, agencies, users }) => {
   for (const p of DEMO_PROCEDURES) await insertProcedure(db, p, agencies);
@@ -80,4 +83,7 @@ export const eservicesDemo: DemoSeeder = async ({ db, agencies, users }) => {
       await db.insertInto('user_roles').values({ user_id: userId, role, agency_id: agencyId, granted_at: at, granted_by: null }).execute();
     }
   }
+  const leader = users.get('leader');
+  const deciding = agencies.get(DECIDING_AGENCY);
+  if (leader !== undefined && deciding !== undefined) await db.insertInto('user_roles').values({ user_id: leader, role: 'leader', agency_id: deciding, granted_at: at, granted_by: null }).execute();
 };

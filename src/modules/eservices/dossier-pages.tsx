@@ -6,7 +6,7 @@ import { CsrfField, ErrorSummary, FormAlert, Notice, TextArea, TextField, fieldM
 import { Layout } from '../../ui/layout.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { ComponentRow, ProcedureRow } from './catalogue-queries.ts';
-import type { DossierEventRow, DossierFileRow, DossierListEntry, DossierRow } from './dossier-queries.ts';
+import type { AgencyNames, DossierEventRow, DossierFileRow, DossierListEntry, DossierRow } from './dossier-queries.ts';
 import { MAX_FILE_BYTES } from './file-store.ts';
 import { Timeline } from './timeline.tsx';
 import { APPLICANT_FIELDS, label, type FormData, type FormDefinition, type FormFieldDef } from './form-definition.ts';
@@ -172,6 +172,7 @@ export interface ReceiptPageProps {
   readonly files: readonly DossierFileRow[];
   readonly cutoffHour: number;
   readonly events: readonly DossierEventRow[];
+  readonly agencies?: AgencyNames;
   /** A data: URL of the QR code that opens the tracking page for this dossier. */
   readonly qrDataUrl: string;
   readonly errors?: FieldErrors;
@@ -272,7 +273,7 @@ export function ReceiptPage(props: ReceiptPageProps): JSX.Element {
         </table>
       </div>
       <h2 safe>{t('eservices.timeline')}</h2>
-      <Timeline ctx={ctx} events={props.events} />
+      <Timeline ctx={ctx} events={props.events} agencies={props.agencies} />
       <p class="no-print">
         <a href="/tra-cuu" safe>{t('eservices.track_link')}</a>
       </p>
@@ -329,7 +330,7 @@ export interface TrackPageProps {
   readonly values: { code: string; contact: string };
   readonly errors?: FieldErrors;
   readonly alert?: string;
-  readonly found?: { dossier: DossierRow; procedureName: string; events: readonly DossierEventRow[] };
+  readonly found?: { dossier: DossierRow; procedureName: string; events: readonly DossierEventRow[]; agencies?: AgencyNames };
 }
 
 export function TrackPage(props: TrackPageProps): JSX.Element {
@@ -364,7 +365,7 @@ export function TrackPage(props: TrackPageProps): JSX.Element {
             <dd safe>{found.dossier.due_on === null ? '' : formatDate(found.dossier.due_on)}</dd>
           </dl>
           <h3 safe>{t('eservices.timeline')}</h3>
-          <Timeline ctx={ctx} events={found.events} />
+          <Timeline ctx={ctx} events={found.events} agencies={found.agencies} />
         </section>
       )}
     </Layout>

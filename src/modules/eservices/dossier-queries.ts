@@ -88,3 +88,13 @@ export async function agencyNameOn(db: Db, agencyId: number, day: string): Promi
   const row = rows.find((r) => r.valid_from <= day && (r.valid_to === null || r.valid_to >= day)) ?? rows[0];
   return { vi: row?.name_vi ?? '', en: row?.name_en ?? '' };
 }
+
+export type AgencyNames = ReadonlyMap<number, { vi: string; en: string }>;
+
+/** The names, on `day`, of the agencies named by a dossier's events and of its competent authority (for the timeline). */
+export async function eventAgencyNames(db: Db, events: readonly DossierEventRow[], authority: number | null, day: string): Promise<AgencyNames> {
+  const ids = new Set<number>(events.flatMap((e) => (e.agency_id === null ? [] : [e.agency_id])));
+  if (authority !== null) ids.add(authority);
+  const entries = await Promise.all([...ids].map(async (id) => [id, await agencyNameOn(db, id, day)] as const));
+  return new Map(entries);
+}

@@ -12,7 +12,7 @@ import { sendHtml, viewContext } from '../../ui/view-context.ts';
 import { attachDocument, removeDocument } from './attach-document.ts';
 import { procedureByCode, procedureById, procedureComponents } from './catalogue-queries.ts';
 import { DraftPage, MyDossiersPage, ReceiptPage, TrackPage } from './dossier-pages.tsx';
-import { agencyNameOn, dossierByCodeAndContact, dossierEvents, dossierFiles, dossierOfApplicant, dossiersOfApplicant, type DossierRow } from './dossier-queries.ts';
+import { agencyNameOn, dossierByCodeAndContact, dossierEvents, dossierFiles, dossierOfApplicant, dossiersOfApplicant, eventAgencyNames, type DossierRow } from './dossier-queries.ts';
 import { MAX_FILE_BYTES } from './file-store.ts';
 import { parseFormDefinition, pickFormData, type FormData } from './form-definition.ts';
 import { saveDraft } from './save-draft.ts';
@@ -63,10 +63,11 @@ export function registerDossierRoutes(app: FastifyInstance): void {
       agencyNameOn(db, dossier.agency_id, dossier.received_on ?? todayInVietnam()),
     ]);
     const ctx = await viewContext(request);
+    const agencies = await eventAgencyNames(db, events, null, dossier.received_on ?? todayInVietnam());
     const trackUrl = new URL(`/tra-cuu?ma=${encodeURIComponent(dossier.code ?? '')}`, config.publicUrl).toString();
     const qr = await QRCode.toString(trackUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     const qrDataUrl = `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}`;
-    const page = ReceiptPage({ ctx, dossier, procedure, components, files, events, qrDataUrl, agencyName: ctx.locale === 'en' ? agency.en : agency.vi, cutoffHour: config.receiptCutoffHour, ...extra });
+    const page = ReceiptPage({ ctx, dossier, procedure, components, files, events, agencies, qrDataUrl, agencyName: ctx.locale === 'en' ? agency.en : agency.vi, cutoffHour: config.receiptCutoffHour, ...extra });
     return sendHtml(reply, page, status);
   }
 
@@ -205,7 +206,8 @@ export function registerDossierRoutes(app: FastifyInstance): void {
     if (dossier === undefined) return sendHtml(reply, TrackPage({ ctx, values, alert: request.t('eservices.track_not_found') }), 404);
     const procedure = await procedureById(db, dossier.procedure_id);
     const events = await dossierEvents(db, dossier.id);
+    const agencies = await eventAgencyNames(db, events, null, dossier.received_on ?? todayInVietnam());
     const procedureName = procedure === undefined ? '' : ctx.locale === 'en' ? procedure.name_en : procedure.name_vi;
-    return sendHtml(reply, TrackPage({ ctx, values, found: { dossier, procedureName, events } }));
+    return sendHtml(reply, TrackPage({ ctx, values, found: { dossier, procedureName, events, agencies } }));
   });
 }

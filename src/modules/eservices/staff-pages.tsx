@@ -7,7 +7,8 @@ import { AdminLayout } from '../../ui/admin-layout.tsx';
 import { CsrfField, ErrorSummary, FormAlert, Notice, fieldMessage } from '../../ui/forms.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { ComponentRow, ProcedureRow } from './catalogue-queries.ts';
-import type { DossierEventRow, DossierFileRow, DossierRow } from './dossier-queries.ts';
+import type { AuthorityEntry } from './authority-queries.ts';
+import type { AgencyNames, DossierEventRow, DossierFileRow, DossierRow } from './dossier-queries.ts';
 import { allFields, label, type FormData, type FormDefinition } from './form-definition.ts';
 import type { InboxCounts, InboxEntry, InboxFilter } from './staff-queries.ts';
 import { Timeline } from './timeline.tsx';
@@ -28,6 +29,8 @@ export interface InboxPageProps {
   readonly total: number;
   readonly page: number;
   readonly pages: number;
+  /** Dossiers submitted to the staff member's agency as competent authority. */
+  readonly awaiting?: readonly AuthorityEntry[];
 }
 
 /** The filter as query parameters, so that a filtered page can be bookmarked and paged. */
@@ -102,12 +105,50 @@ function InboxPager({ ctx, filter, page, pages }: { ctx: ViewContext; filter: In
   );
 }
 
-export function InboxPage({ ctx, adminNav, entries, filter, procedures, counts, total, page, pages }: InboxPageProps): JSX.Element {
+/** The dossiers awaiting the decision of the reader's agency as competent authority. */
+function AuthoritySection({ ctx, awaiting }: { ctx: ViewContext; awaiting: readonly AuthorityEntry[] }): JSX.Element {
+  const t = ctx.t;
+  const en = ctx.locale === 'en';
+  return (
+    <section aria-labelledby="authority-title">
+      <h2 id="authority-title" safe>{t('eservices.authority_inbox')}</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" safe>{t('eservices.dossier_code')}</th>
+              <th scope="col" safe>{t('eservices.procedure')}</th>
+              <th scope="col" safe>{t('eservices.applicant_section')}</th>
+              <th scope="col" safe>{t('eservices.submitted_by_agency')}</th>
+              <th scope="col" safe>{t('eservices.due_on')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {awaiting.map((e) => (
+              <tr>
+                <td>
+                  <a href={`/quan-tri/ho-so/${e.id}`} safe>{e.code}</a>
+                </td>
+                <td safe>{`${e.procedureCode} – ${en ? e.procedureEn : e.procedureVi}`}</td>
+                <td safe>{`${e.applicantName}${e.summary === '' ? '' : ` – ${e.summary}`}`}</td>
+                <td safe>{en ? e.fromAgency.en : e.fromAgency.vi}</td>
+                <td safe>{e.dueOn === null ? '' : formatDate(e.dueOn)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function InboxPage({ ctx, adminNav, entries, filter, procedures, counts, total, page, pages, awaiting = [] }: InboxPageProps): JSX.Element {
   const t = ctx.t;
   const en = ctx.locale === 'en';
   return (
     <AdminLayout ctx={ctx} title={t('eservices.inbox')} adminNav={adminNav}>
       <h1 safe>{t('eservices.inbox')}</h1>
+      {awaiting.length === 0 ? '' : <AuthoritySection ctx={ctx} awaiting={awaiting} />}
       <InboxSummary ctx={ctx} counts={counts} filter={filter} />
       <form method="get" action="/quan-tri/ho-so" class="filters">
         <div class="field">
@@ -190,6 +231,9 @@ export interface StaffDossierProps {
   readonly events: readonly DossierEventRow[];
   readonly actions: readonly StaffActionName[];
   readonly urgency: Urgency | null;
+  /** The competent authority that decides, when it is not the dossier's agency. */
+  readonly authority: { vi: string; en: string } | null;
+  readonly agencyNames: AgencyNames;
   readonly values?: Record<string, string>;
   readonly errors?: FieldErrors;
   readonly alert?: string;
@@ -225,6 +269,12 @@ export function StaffDossierPage(props: StaffDossierProps): JSX.Element {
           <span safe>{dossier.due_on === null ? '' : formatDate(dossier.due_on)}</span>
           {props.urgency === null ? '' : <> <UrgencyBadge ctx={ctx} urgency={props.urgency} /></>}
         </dd>
+        {props.authority === null ? '' : (
+          <>
+            <dt safe>{t('eservices.deciding_agency')}</dt>
+            <dd safe>{en ? props.authority.en : props.authority.vi}</dd>
+          </>
+        )}
         {dossier.supplement_count >= 2 ? (
           <>
             <dt safe>{t('eservices.supplements')}</dt>
@@ -300,7 +350,7 @@ export function StaffDossierPage(props: StaffDossierProps): JSX.Element {
       </ul>
 
       <h2 safe>{t('eservices.timeline')}</h2>
-      <Timeline ctx={ctx} events={events} />
+      <Timeline ctx={ctx} events={events} agencies={props.agencyNames} />
     </AdminLayout>
   );
 }

@@ -9,9 +9,12 @@ import { isCsrfValid } from '../../platform/http/csrf.ts';
 import { field, type FormValues } from '../../platform/http/form-body.ts';
 import { todayInVietnam } from '../../platform/text/format.ts';
 import { sendHtml, viewContext } from '../../ui/view-context.ts';
-import { actOnDossier, canSeeDossier, canTakeAction } from './act-on-dossier.ts';
+import { awaitingAuthority } from './authority-queries.ts';
+import { actOnDossier, authorityOf, canSeeDossier, canTakeAction } from './act-on-dossier.ts';
 import { procedureById, procedureComponents } from './catalogue-queries.ts';
-import { dossierEvents, dossierFiles, type DossierRow } from './dossier-queries.ts';
+import { dossierEvents, dossierFiles, eventAgencyNames, type DossierRow } from './dossier-queries.ts';
+import { licenceKindOf } from './results/licence-kinds.ts';
+import { licenceOfDossier } from './results/licence-queries.ts';
 import { storedFilePath } from './file-store.ts';
 import { parseFormDefinition } from './form-definition.ts';
 import { dossierById, dossierFile, inboxCounts, inboxDossiers, proceduresOfAgencies, urgencyOf, type InboxFilter } from './staff-queries.ts';
@@ -44,11 +47,37 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     const user = requireUser(request);
     const procedure = await procedureById(db, dossier.procedure_id);
     if (procedure === undefined) throw new AppError('not_found');
-    const [components, files, events, calendar] = await Promise.all([procedureComponents(db, procedure.id), dossierFiles(db, dossier.id), dossierEvents(db, dossier.id), loadWorkingCalendar(db)]);
+    const [components, files, events, calendar, authority, licence] = await Promise.all([
+      procedureComponents(db, procedure.id),
+      dossierFiles(db, dossier.id),
+      dossierEvents(db, dossier.id),
+      loadWorkingCalendar(db),
+      authorityOf(db, dossier),
+      licenceOfDossier(db, dossier.id),
+    ]);
     const today = todayInVietnam();
     const urgency = urgencyOf(dossier.status as DossierStatus, dossier.due_on, today, calendar.nextWorkingDay(today));
-    const actions = (Object.keys(STAFF_ACTIONS) as StaffActionName[]).filter((a) => canTakeAction(user, dossier, a) && (a !== 'apologise' || urgency === 'late' || urgency === 'due_soon'));
-    const page = StaffDossierPage({ ctx: await viewContext(request), adminNav: app.deps.adminNav, dossier, procedure, def: parseFormDefinition(procedure.form_json), components, files, events, actions, urgency, ...extra });
+    // Returning a licence's result is offered once the licence is issued (actOnDossier refuses it before).
+    const resultReady = licenceKindOf(procedure.code) === undefined || licence !== undefined;
+    const actions = (Object.keys(STAFF_ACTIONS) as StaffActionName[]).filter(
+      (a) => canTakeAction(user, dossier, a, authority) && (a !== 'apologise' || urgency === 'late' || urgency === 'due_soon') && (a !== 'return_result' || resultReady),
+    );
+    const agencyNames = await eventAgencyNames(db, events, authority, dossier.received_on ?? today);
+    const page = StaffDossierPage({
+      ctx: await viewContext(request),
+      adminNav: app.deps.adminNav,
+      dossier,
+      procedure,
+      def: parseFormDefinition(procedure.form_json),
+      components,
+      files,
+      events,
+      actions,
+      urgency,
+      authority: authority === null ? null : (agencyNames.get(authority) ?? null),
+      agencyNames,
+      ...extra,
+    });
     return sendHtml(reply, page, status);
   }
 
@@ -64,8 +93,13 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     const today = todayInVietnam();
     const soon = calendar.nextWorkingDay(today);
     const page = /^\d{1,6}$/.test(q.trang ?? '') ? Number(q.trang) : 1;
-    const [result, counts, procedures] = await Promise.all([inboxDossiers(db, agencyIds, filter, today, soon, page), inboxCounts(db, agencyIds, today, soon), proceduresOfAgencies(db, agencyIds)]);
-    return sendHtml(reply, InboxPage({ ctx: await viewContext(request), adminNav: app.deps.adminNav, ...result, counts, filter, procedures }));
+    const [result, counts, procedures, awaiting] = await Promise.all([
+      inboxDossiers(db, agencyIds, filter, today, soon, page),
+      inboxCounts(db, agencyIds, today, soon),
+      proceduresOfAgencies(db, agencyIds),
+      awaitingAuthority(db, agenciesWithRole(requireUser(request), 'leader'), today),
+    ]);
+    return sendHtml(reply, InboxPage({ ctx: await viewContext(request), adminNav: app.deps.adminNav, ...result, counts, filter, procedures, awaiting }));
   });
 
   app.get<{ Params: { id: string }; Querystring: { ok?: string } }>(`${INBOX}/:id`, { preHandler: staffOnly }, async (request, reply) => {

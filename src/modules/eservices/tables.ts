@@ -90,6 +90,8 @@ export interface DossiersTable {
   paused_on: string | null;
   supplement_count: Generated<number>;
   finished_on: string | null;
+  /** The competent authority the dossier was submitted to for its decision (migration 2026-11-29-0130). */
+  deciding_agency_id: number | null;
 }
 
 export interface DossierFilesTable {
@@ -115,6 +117,8 @@ export interface DossierEventsTable {
   note: string | null;
   /** The due date set by this event (receipt, resumption after a supplement, apology). */
   due_on: string | null;
+  /** The agency acting at this step when it is not the dossier's own (the competent authority). */
+  agency_id: number | null;
 }
 
 export interface EservicesTables {

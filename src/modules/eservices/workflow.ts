@@ -7,10 +7,16 @@
  * counts a dossier with a second request as late. A late dossier needs an apology with a new date.
  * Fees are requested by an officer of an accepted dossier (`payments/request-fees.ts`): the clock
  * stops as for supplements and the dossier goes back to `accepted` once the payment is confirmed.
+ *
+ * Who decides is data too: the procedure's `deciding` agency in force on the date of receipt
+ * (`procedure_agencies`). When it is the receiving agency, its leader approves or rejects. When it is
+ * another agency (the licence for a general e-information site: the department receives and
+ * appraises, the provincial People's Committee decides since 1 March 2025), the department's leader
+ * submits the dossier to it and a leader of that agency approves or rejects.
  */
 import type { Role } from '../../platform/auth/roles.ts';
 
-export const STATUSES = ['draft', 'submitted', 'accepted', 'supplement_requested', 'fee_requested', 'awaiting_decision', 'decided', 'returned', 'refused', 'stopped', 'withdrawn'] as const;
+export const STATUSES = ['draft', 'submitted', 'accepted', 'supplement_requested', 'fee_requested', 'awaiting_decision', 'awaiting_authority', 'decided', 'returned', 'refused', 'stopped', 'withdrawn'] as const;
 export type DossierStatus = (typeof STATUSES)[number];
 
 /** The national status code shown for each internal status. */
@@ -20,6 +26,7 @@ export const NATIONAL_STATUS: Readonly<Record<DossierStatus, number | null>> = {
   accepted: 2,
   refused: 3,
   awaiting_decision: 4,
+  awaiting_authority: 4,
   supplement_requested: 5,
   fee_requested: 6,
   withdrawn: 7,
@@ -29,7 +36,7 @@ export const NATIONAL_STATUS: Readonly<Record<DossierStatus, number | null>> = {
 };
 
 /** Statuses in which the time limit runs. */
-export const RUNNING: readonly DossierStatus[] = ['submitted', 'accepted', 'awaiting_decision'];
+export const RUNNING: readonly DossierStatus[] = ['submitted', 'accepted', 'awaiting_decision', 'awaiting_authority'];
 export const FINAL: readonly DossierStatus[] = ['returned', 'refused', 'stopped', 'withdrawn'];
 
 export interface StaffAction {
@@ -38,6 +45,13 @@ export interface StaffAction {
   /** Null: the status does not change (an apology only moves the due date). */
   readonly to: DossierStatus | null;
   readonly needsNote: boolean;
+  /**
+   * Which decision path the action belongs to: `own` when the receiving agency decides, `authority`
+   * when another agency does (the action is then offered only on that path); absent: both.
+   */
+  readonly path?: 'own' | 'authority';
+  /** `deciding`: the role is held in the competent authority, not in the dossier's agency. */
+  readonly actingAgency?: 'deciding';
 }
 
 export const STAFF_ACTIONS = {
@@ -45,10 +59,13 @@ export const STAFF_ACTIONS = {
   refuse: { role: 'officer', from: ['submitted'], to: 'refused', needsNote: true },
   request_supplement: { role: 'officer', from: ['submitted', 'accepted'], to: 'supplement_requested', needsNote: true },
   propose: { role: 'officer', from: ['accepted'], to: 'awaiting_decision', needsNote: false },
-  approve: { role: 'leader', from: ['awaiting_decision'], to: 'decided', needsNote: false },
-  reject: { role: 'leader', from: ['awaiting_decision'], to: 'stopped', needsNote: true },
+  approve: { role: 'leader', from: ['awaiting_decision'], to: 'decided', needsNote: false, path: 'own' },
+  reject: { role: 'leader', from: ['awaiting_decision'], to: 'stopped', needsNote: true, path: 'own' },
+  submit_to_authority: { role: 'leader', from: ['awaiting_decision'], to: 'awaiting_authority', needsNote: false, path: 'authority' },
+  authority_approve: { role: 'leader', from: ['awaiting_authority'], to: 'decided', needsNote: false, path: 'authority', actingAgency: 'deciding' },
+  authority_reject: { role: 'leader', from: ['awaiting_authority'], to: 'stopped', needsNote: true, path: 'authority', actingAgency: 'deciding' },
   return_result: { role: 'officer', from: ['decided'], to: 'returned', needsNote: false },
-  apologise: { role: 'officer', from: ['submitted', 'accepted', 'awaiting_decision', 'decided'], to: null, needsNote: true },
+  apologise: { role: 'officer', from: ['submitted', 'accepted', 'awaiting_decision', 'awaiting_authority', 'decided'], to: null, needsNote: true },
 } as const satisfies Record<string, StaffAction>;
 
 export type StaffActionName = keyof typeof STAFF_ACTIONS;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DbHandle } from '../../../src/platform/db/index.ts';
 import type { Client } from '../../helpers/client.ts';
 import { PDF, PUBLISHING_FORM, signedIn, upload } from './helpers.ts';
+import { issuePublishingLicence } from './results-helpers.ts';
 
 export async function submitted(app: FastifyInstance, store: DbHandle): Promise<{ citizen: Client; id: number; code: string }> {
   const citizen = await signedIn(app, store, 'citizen');
@@ -23,7 +24,7 @@ export async function act(client: Client, id: number, action: string, extra: Rec
   return client.post(`/quan-tri/ho-so/${id}/xu-ly`, { action, ...extra });
 }
 
-/** Takes a submitted dossier through to the returned result. */
+/** Takes a submitted dossier through to the returned result (its licence issued first, as the workflow requires). */
 export async function returned(app: FastifyInstance, store: DbHandle): Promise<{ citizen: Client; id: number; code: string }> {
   const s = await submitted(app, store);
   const officer = await signedIn(app, store, 'officer');
@@ -31,7 +32,9 @@ export async function returned(app: FastifyInstance, store: DbHandle): Promise<{
   await act(officer, s.id, 'accept');
   await act(officer, s.id, 'propose');
   await act(leader, s.id, 'approve');
-  await act(officer, s.id, 'return_result');
+  await issuePublishingLicence(store, officer, s.id);
+  const res = await act(officer, s.id, 'return_result');
+  if (res.status !== 303) throw new Error(`return_result: ${res.status}`);
   return s;
 }
 

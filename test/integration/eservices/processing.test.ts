@@ -1,31 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import type { DbHandle } from '../../../src/platform/db/index.ts';
 import { WorkingCalendar } from '../../../src/platform/calendar/working-calendar.ts';
 import { todayInVietnam } from '../../../src/platform/text/format.ts';
 import { build } from '../../helpers/build.ts';
 import { Client } from '../../helpers/client.ts';
-import { PDF, PUBLISHING_FORM, signedIn, upload } from './helpers.ts';
-
-async function submitted(app: FastifyInstance, store: DbHandle): Promise<{ citizen: Client; id: number; code: string }> {
-  const citizen = await signedIn(app, store, 'citizen');
-  await citizen.get('/thu-tuc/1.003868');
-  const draftUrl = (await citizen.post('/thu-tuc/1.003868/nop-truc-tuyen', {})).location ?? '';
-  await citizen.get(draftUrl);
-  await citizen.post(draftUrl, PUBLISHING_FORM);
-  await citizen.get(draftUrl);
-  for (const component of ['don-de-nghi', 'ban-thao']) await upload(citizen, `${draftUrl}/tai-lieu`, { component }, { name: `${component}.pdf`, type: 'application/pdf', content: PDF(component) });
-  await citizen.get(draftUrl);
-  await citizen.post(`${draftUrl}/nop`, {});
-  const row = await store.db.selectFrom('dossiers').select(['id', 'code']).orderBy('id', 'desc').executeTakeFirstOrThrow();
-  return { citizen, id: row.id, code: row.code ?? '' };
-}
-
-async function act(client: Client, id: number, action: string, extra: Record<string, string> = {}) {
-  await client.get(`/quan-tri/ho-so/${id}`);
-  return client.post(`/quan-tri/ho-so/${id}/xu-ly`, { action, ...extra });
-}
+import { PDF, signedIn, upload } from './helpers.ts';
+import { act, submitted } from './inbox-helpers.ts';
+import { issuePublishingLicence } from './results-helpers.ts';
 
 test('intake, supplement loop, appraisal, decision and return: each step stores its national status, is audited and e-mailed', async (t) => {
   const { app, store } = await build(t);
@@ -69,20 +50,31 @@ test('intake, supplement loop, appraisal, decision and return: each step stores 
   assert.equal(outOfOrder.status, 409);
   assert.match(outOfOrder.body, /không thực hiện được ở bước hiện tại/);
   assert.equal((await act(leader, id, 'approve')).status, 303);
+  // Returning the result before the licence is issued: refused with a clear message, audited, nothing changed.
+  const before = await store.db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const tooEarly = await act(officer, id, 'return_result');
+  assert.equal(tooEarly.status, 409);
+  assert.match(tooEarly.body, /Chưa thể trả kết quả: giấy phép của hồ sơ chưa được cấp/);
+  assert.deepEqual(await store.db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), before);
+  assert.doesNotMatch((await officer.get(`/quan-tri/ho-so/${id}`)).body, /value="return_result"/);
+  await issuePublishingLicence(store, officer, id);
+  assert.match((await officer.get(`/quan-tri/ho-so/${id}`)).body, /value="return_result"/);
   assert.equal((await act(officer, id, 'return_result')).status, 303);
 
   const events = await store.db.selectFrom('dossier_events').select(['action', 'national_status']).where('dossier_id', '=', id).orderBy('id').execute();
   assert.deepEqual(
     events.map((e) => [e.action, e.national_status]),
-    [['created', null], ['submitted', 1], ['request_supplement', 5], ['supplemented', 1], ['accept', 2], ['propose', 4], ['approve', 9], ['return_result', 10]],
+    [['created', null], ['submitted', 1], ['request_supplement', 5], ['supplemented', 1], ['accept', 2], ['propose', 4], ['approve', 9], ['issue_licence', 9], ['return_result', 10]],
   );
   const audit = await store.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'dossier').orderBy('id').execute();
-  assert.deepEqual(audit.map((a) => a.action), ['dossier.submitted', 'dossier.request_supplement', 'dossier.supplemented', 'dossier.accept', 'dossier.propose', 'dossier.approve', 'dossier.return_result']);
+  const refused = 'dossier.action_refused';
+  assert.deepEqual(audit.map((a) => a.action), ['dossier.submitted', 'dossier.request_supplement', 'dossier.supplemented', 'dossier.accept', refused, 'dossier.propose', refused, 'dossier.approve', refused, 'dossier.return_result']);
   const mails = await store.db.selectFrom('mail_outbox').select(['to_address', 'subject', 'text_body']).where('subject', 'like', `%${code}%`).orderBy('id').execute();
-  assert.equal(mails.length, 5);
+  assert.equal(mails.length, 6);
   assert.ok(mails.every((m) => m.to_address === 'citizen@laocai.example.vn'));
   assert.match(mails[0]?.text_body ?? '', /Bổ sung văn bản xác nhận của Hội/);
-  assert.match(mails[4]?.text_body ?? '', /Đã trả kết quả/);
+  assert.match(mails[4]?.text_body ?? '', /01\/GP-SVHTTDL/);
+  assert.match(mails[5]?.text_body ?? '', /Đã trả kết quả/);
 
   const tracked = new Client(app);
   await tracked.get('/tra-cuu');

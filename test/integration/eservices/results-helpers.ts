@@ -8,6 +8,8 @@ export interface ProcedureCase {
   readonly code: string;
   readonly form: Record<string, string>;
   readonly components: readonly string[];
+  /** Decided by another agency (the competent authority) after the department's leader submits it. */
+  readonly byAuthority?: boolean;
 }
 export const PUBLISHING: ProcedureCase = { code: '1.003868', form: PUBLISHING_FORM, components: ['don-de-nghi', 'ban-thao'] };
 /** The general e-information site licence (LC-TTDT-01). */
@@ -22,6 +24,7 @@ export const SITE: ProcedureCase = {
     site_manager: 'Lò Văn Minh',
   },
   components: ['don-de-nghi', 'giay-to-phap-ly', 'de-an', 'thoa-thuan-nguon-tin'],
+  byAuthority: true,
 };
 
 export async function submittedDossier(app: FastifyInstance, store: DbHandle, citizen: Client, procedure: ProcedureCase = PUBLISHING): Promise<{ id: number; code: string }> {
@@ -37,13 +40,13 @@ export async function submittedDossier(app: FastifyInstance, store: DbHandle, ci
   return { id: row.id, code: row.code ?? '' };
 }
 
-async function act(client: Client, id: number, action: string) {
+export async function act(client: Client, id: number, action: string) {
   await client.get(`/quan-tri/ho-so/${id}`);
   const res = await client.post(`/quan-tri/ho-so/${id}/xu-ly`, { action });
   if (res.status !== 303) throw new Error(`${action}: ${res.status}`);
 }
 
-/** A publishing-licence dossier accepted, proposed and approved: ready for its licence. */
+/** A dossier accepted, proposed and approved (by the competent authority when the procedure says so; the demo leader is also its leader): ready for its licence. */
 export async function decidedDossier(app: FastifyInstance, store: DbHandle, procedure?: ProcedureCase): Promise<{ citizen: Client; officer: Client; leader: Client; id: number; code: string }> {
   const citizen = await signedIn(app, store, 'citizen');
   const officer = await signedIn(app, store, 'officer');
@@ -51,7 +54,12 @@ export async function decidedDossier(app: FastifyInstance, store: DbHandle, proc
   const { id, code } = await submittedDossier(app, store, citizen, procedure);
   await act(officer, id, 'accept');
   await act(officer, id, 'propose');
-  await act(leader, id, 'approve');
+  if (procedure?.byAuthority === true) {
+    await act(leader, id, 'submit_to_authority');
+    await act(leader, id, 'authority_approve');
+  } else {
+    await act(leader, id, 'approve');
+  }
   return { citizen, officer, leader, id, code };
 }
 
@@ -63,3 +71,12 @@ export async function download(app: FastifyInstance, client: Client | null, url:
 }
 
 export const ISSUE_FORM = { signer_title: 'Phó Giám đốc', signer_name: 'Nguyễn Thị Lan' };
+
+/** Issues the licence of a decided publishing dossier through the staff form; returns its number. */
+export async function issuePublishingLicence(store: DbHandle, staff: Client, id: number): Promise<string> {
+  await staff.get(`/quan-tri/ho-so/${id}/giay-phep`);
+  const res = await staff.post(`/quan-tri/ho-so/${id}/giay-phep`, { holder_name: 'Hội Nông dân tỉnh Lào Cai', holder_address: 'Phường Cốc Lếu, Lào Cai', title: 'Sổ tay kỹ thuật trồng chè Shan tuyết', quantity: '500', ...ISSUE_FORM });
+  if (res.status !== 303) throw new Error(`issue licence: ${res.status}`);
+  const row = await store.db.selectFrom('licences').select('number').where('dossier_id', '=', id).executeTakeFirstOrThrow();
+  return row.number;
+}

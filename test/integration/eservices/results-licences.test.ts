@@ -165,6 +165,8 @@ test('an e-information site licence carries the domain and an end date of at mos
   assert.equal((await officer.post(`/quan-tri/ho-so/${id}/giay-phep`, { ...values, valid_until: `${YEAR + 5}-12-31` })).status, 303);
   const licence = await store.db.selectFrom('licences').selectAll().where('dossier_id', '=', id).executeTakeFirstOrThrow();
   assert.equal(licence.kind, 'e_information_site');
+  // Decided by the provincial People's Committee: the licence is numbered in its series.
+  assert.equal(licence.number, '01/GP-UBND');
   assert.equal(licence.valid_until, `${YEAR + 5}-12-31`);
   assert.equal(licence.quantity, null);
   const verify = (await download(app, null, `/xac-thuc/giay-phep/${licence.token}`)).body.toString('utf8');

@@ -23,11 +23,11 @@ test('the cockpit computes the service-index rates from the dossiers, ratings an
     assert.ok(m, label.source);
     return m[0];
   };
-  // 2.1: one of two on time; 3.3: both online; 4.3: one reused; 4.2: no electronic result yet.
+  // 2.1: one of two on time; 3.3: both online; 4.3: one reused; 4.2: the returned one's licence is its electronic result.
   assert.match(row(/2\.1 /), /<td class="num">1<\/td><td class="num">2<\/td><td class="num">50,0%<\/td>/);
   assert.match(row(/3\.3 /), /<td class="num">2<\/td><td class="num">2<\/td><td class="num">100,0%<\/td><td class="num">50%<\/td><td class="num">100,0%<\/td>/);
   assert.match(row(/4\.3 /), /<td class="num">1<\/td><td class="num">2<\/td><td class="num">50,0%<\/td><td class="num">80%<\/td><td class="num">62,5%<\/td>/);
-  assert.match(row(/4\.2 /), /<td class="num">0<\/td><td class="num">2<\/td><td class="num">0,0%<\/td>/);
+  assert.match(row(/4\.2 /), /<td class="num">1<\/td><td class="num">2<\/td><td class="num">50,0%<\/td>/);
   // 5.4: 100% − (late 50% + dissatisfied 50%) = 0.
   assert.match(row(/5\.4 /), /<td class="num">0<\/td><td class="num">2<\/td><td class="num">0,0%<\/td>/);
   assert.match(row(/5\.2 /), /Chưa có dữ liệu/);

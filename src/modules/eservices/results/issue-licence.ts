@@ -151,7 +151,9 @@ export async function issueLicence(db: Db, actor: AuditActor, user: CurrentUser,
   const form = JSON.parse(dossier.form_json) as Record<string, string>;
   const details: Record<string, string> = {};
   for (const f of KIND_RULES[kind].detailFields) if (typeof form[f] === 'string' && form[f] !== '') details[f] = form[f];
-  const agency = await db.selectFrom('agencies').select('code').where('id', '=', dossier.agency_id).executeTakeFirstOrThrow();
+  // The licence is the deciding agency's: the competent authority the dossier was submitted to, else the dossier's agency.
+  const issuingAgencyId = dossier.deciding_agency_id ?? dossier.agency_id;
+  const agency = await db.selectFrom('agencies').select('code').where('id', '=', issuingAgencyId).executeTakeFirstOrThrow();
 
   return db.transaction().execute(async (trx) => {
     // Under the numbering lock, the dossier must still be decided and without a licence (a double
@@ -160,7 +162,7 @@ export async function issueLicence(db: Db, actor: AuditActor, user: CurrentUser,
     const current = await trx.selectFrom('dossiers').select('status').where('id', '=', dossier.id).executeTakeFirstOrThrow();
     if (current.status !== 'decided' || (await licenceOfDossier(trx, dossier.id)) !== undefined) throw new AppError('conflict', { action: { key: 'licences.error_not_issuable' } });
     const issued = await insertLicence(trx, agency.code, {
-      agencyId: dossier.agency_id,
+      agencyId: issuingAgencyId,
       procedureId: procedure.id,
       dossierId: dossier.id,
       kind,

@@ -86,7 +86,7 @@ export function registerLicenceRoutes(app: FastifyInstance): void {
     if (kind === undefined) throw new AppError('not_found');
     const licence = await licenceOfDossier(db, dossier.id);
     const today = todayInVietnam();
-    const agency = await agencyNameOn(db, licence?.agency_id ?? dossier.agency_id, licence?.issued_on ?? today);
+    const agency = await agencyNameOn(db, licence?.agency_id ?? dossier.deciding_agency_id ?? dossier.agency_id, licence?.issued_on ?? today);
     const form = JSON.parse(dossier.form_json) as Record<string, string>;
     const rule = KIND_RULES[kind];
     const ctx = await viewContext(request);

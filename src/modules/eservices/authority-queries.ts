@@ -1,0 +1,47 @@
+/**
+ * The competent authority's share of the inbox: dossiers another agency received, appraised and
+ * submitted to it for its decision (`dossiers.deciding_agency_id`, status awaiting_authority).
+ */
+import type { Db } from '../../platform/db/index.ts';
+import { agencyNameOn } from './dossier-queries.ts';
+
+export interface AuthorityEntry {
+  readonly id: number;
+  readonly code: string;
+  readonly procedureCode: string;
+  readonly procedureVi: string;
+  readonly procedureEn: string;
+  readonly applicantName: string;
+  readonly summary: string;
+  readonly dueOn: string | null;
+  /** The department that received the dossier and submitted it. */
+  readonly fromAgency: { vi: string; en: string };
+}
+
+/** Dossiers awaiting the decision of one of `agencyIds` as competent authority, earliest due first (at most 200). */
+export async function awaitingAuthority(db: Db, agencyIds: readonly number[], today: string): Promise<AuthorityEntry[]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('dossiers as d')
+    .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+    .select(['d.id', 'd.code', 'd.agency_id', 'p.code as procedure_code', 'p.name_vi', 'p.name_en', 'd.applicant_name', 'd.summary', 'd.due_on'])
+    .where('d.deciding_agency_id', 'in', agencyIds)
+    .where('d.status', '=', 'awaiting_authority')
+    .orderBy('d.due_on')
+    .orderBy('d.id')
+    .limit(200)
+    .execute();
+  const names = new Map<number, { vi: string; en: string }>();
+  for (const id of new Set(rows.map((r) => r.agency_id))) names.set(id, await agencyNameOn(db, id, today));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code ?? '',
+    procedureCode: r.procedure_code,
+    procedureVi: r.name_vi,
+    procedureEn: r.name_en,
+    applicantName: r.applicant_name,
+    summary: r.summary,
+    dueOn: r.due_on,
+    fromAgency: names.get(r.agency_id) ?? { vi: '', en: '' },
+  }));
+}
