@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { registerApi } from './api.ts';
+import { registerCompositeIndices, registerIndexApi } from './composite/index.ts';
 import statisticsReports from './reports/index.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 
@@ -19,6 +20,8 @@ export default async function statistics(app: FastifyInstance): Promise<void> {
     await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   }
   registerApi(app);
+  registerIndexApi(app);
   await app.register(statisticsReports);
   registerPublicRoutes(app);
+  registerCompositeIndices(app);
 }

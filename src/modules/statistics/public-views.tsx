@@ -40,6 +40,9 @@ export function ListPage({ ctx, q, groups, count }: { ctx: ViewContext; q: strin
           <a href="/thong-ke/lao-cai-2008" safe>{t('statistics.list.dashboard')}</a>
         </li>
         <li>
+          <a href="/thong-ke/chi-so" safe>{t('statistics.composite.list_title')}</a>
+        </li>
+        <li>
           <a href="/api/docs" safe>{t('statistics.list.api')}</a>
         </li>
       </ul>
