@@ -8,7 +8,12 @@ export function securityHeaders(isHttps: boolean): Readonly<Record<string, strin
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    // Article bodies may show images kept on other sites (the editor takes an image address; imports
+    // bring the old portal's): allowed over https only, so a page never mixes in clear-text content.
+    // They are not fetched and stored by the server, which would let anyone with an editor's account
+    // make the portal request arbitrary addresses (internal ones included); the referrer policy
+    // sends those sites the portal's origin only.
+    "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",
     "form-action 'self'",
