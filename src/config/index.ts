@@ -55,6 +55,8 @@ export interface VnpayConfig {
   readonly sandbox: boolean;
   /** Where the sandbox sends its IPN; null: the origin the browser reached the sandbox at. */
   readonly sandboxIpnUrl: URL | null;
+  /** The gateway's merchant web API (querydr); null: the sandbox's, or none with a real gateway. */
+  readonly apiUrl: URL | null;
 }
 
 export interface VietQrConfig {
@@ -189,7 +191,7 @@ function vnpayConfig(env: Env, secret: string): VnpayConfig {
   // Without a real merchant secret, the sandbox's secret is derived from SECRET (never a constant in the source).
   const hashSecret = text(env, 'VNPAY_HASH_SECRET', '') || createHmac('sha256', secret).update('vnpay-sandbox').digest('hex').toUpperCase();
   if (hashSecret.length < 16) throw new ConfigError('VNPAY_HASH_SECRET', 'must be at least 16 characters long');
-  return { tmnCode, hashSecret, url, sandbox: flag(env, 'VNPAY_SANDBOX', url === null), sandboxIpnUrl: optionalUrl(env, 'VNPAY_SANDBOX_IPN_URL') };
+  return { tmnCode, hashSecret, url, sandbox: flag(env, 'VNPAY_SANDBOX', url === null), sandboxIpnUrl: optionalUrl(env, 'VNPAY_SANDBOX_IPN_URL'), apiUrl: optionalUrl(env, 'VNPAY_API_URL') };
 }
 
 function vietQrConfig(env: Env): VietQrConfig {
