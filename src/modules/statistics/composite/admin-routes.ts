@@ -54,7 +54,7 @@ export function registerIndexAdmin(app: FastifyInstance): void {
     const form = formFromBody(body, source);
     // A stale token re-renders the form with what was typed rather than losing it.
     if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) return render(request, reply, index, source, form, { alert: request.t('error.csrf_invalid') }, 403);
-    const checked = validateEdition(form, source, labels);
+    const checked = validateEdition(form, source, labels, request.locale);
     if ('errors' in checked) return render(request, reply, index, source, form, { errors: checked.errors }, 422);
     try {
       await createEdition(db, actorOf(request), index, source, checked.edition);

@@ -4,6 +4,7 @@
  * 1, adding up to 1 within 0.001 for the pillars and within each pillar; goalposts needed and lower
  * below upper for fixed goalposts); the edition and its rows are written in one transaction, audited.
  */
+import type { Locale } from '../../../config/index.ts';
 import type { AuditActor } from '../../../platform/audit/audit.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/index.ts';
@@ -34,7 +35,6 @@ export const names = {
 
 export type EditionForm = Record<string, string>;
 
-const fmt = (n: number): string => formatNumber(n, 'en', 4);
 const num = (v: number | null): string => (v === null ? '' : String(v));
 
 /** The form filled from an existing edition: the starting point of a copy. */
@@ -95,7 +95,7 @@ export interface ValidEdition {
 }
 
 /** Checks every field; returns the edition or the field errors. */
-export function validateEdition(form: EditionForm, source: Edition, takenLabels: readonly string[]): { edition: ValidEdition } | { errors: FieldErrors } {
+export function validateEdition(form: EditionForm, source: Edition, takenLabels: readonly string[], locale: Locale): { edition: ValidEdition } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
   const get = (n: string): string => form[n] ?? '';
   const label = get('label');
@@ -125,7 +125,7 @@ export function validateEdition(form: EditionForm, source: Edition, takenLabels:
   const checkSum = (n: string, ws: readonly (number | null)[]): void => {
     if (ws.some((w) => w === null)) return;
     const total = ws.reduce<number>((s, w) => s + (w ?? 0), 0);
-    if (Math.abs(total - 1) > WEIGHT_TOLERANCE) errors[n] = { key: 'statistics.composite.err.weights_sum', params: { sum: fmt(total) } };
+    if (Math.abs(total - 1) > WEIGHT_TOLERANCE) errors[n] = { key: 'statistics.composite.err.weights_sum', params: { sum: formatNumber(total, locale) } };
   };
 
   const pillarWeights = source.pillars.map((_p, pi) => weight(names.pillarWeight(pi)));
