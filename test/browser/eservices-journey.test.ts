@@ -13,9 +13,12 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { checkA11y, openSite } from '../helpers/browser.ts';
+import { checkA11y, hasHorizontalScroll, openSite } from '../helpers/browser.ts';
 import { applyForPublishing, submit, tinyPdf } from '../helpers/eservices-browser.ts';
 import { readPdfQrCodes } from '../helpers/pdf-qr.ts';
+import { signedIn } from '../integration/eservices/helpers.ts';
+import { act } from '../integration/eservices/inbox-helpers.ts';
+import { SITE, submittedDossier } from '../integration/eservices/results-helpers.ts';
 
 const EMAIL = 'lo.thi.hoa@example.vn';
 const PASSWORD = 'một mật khẩu dài 2026';
@@ -192,4 +195,41 @@ test('in Chromium: register, apply with attachments, supplement, pay through the
   assert.deepEqual((await indicatorRow(officer, '3.6')).slice(0, 3), ['1', '1', '100,0%']);
   assert.deepEqual((await indicatorRow(officer, '4.2')).slice(0, 3), ['1', '1', '100,0%']);
   assert.match((await officer.textContent('main')) ?? '', /1 lượt, điểm trung bình 5,0\/5/);
+});
+
+test("in Chromium: the e-information-site licence goes from the department's leader to the provincial People's Committee; the authority's inbox, the dossier and the public timeline pass axe", async (t) => {
+  const site = await openSite(t);
+  const citizen = await signedIn(site.app, site.store, 'citizen');
+  const officer = await signedIn(site.app, site.store, 'officer');
+  const { id, code } = await submittedDossier(site.app, site.store, citizen, SITE);
+  await act(officer, id, 'accept');
+  await act(officer, id, 'propose');
+
+  // The demo leader leads both the culture department and, as the demo's competent authority, the People's Committee.
+  const leader = await site.page({ signedInAs: 'leader@laocai.example.vn' });
+  leader.setDefaultTimeout(20_000);
+  await leader.goto(site.url(`/quan-tri/ho-so/${id}`));
+  assert.match((await leader.textContent('main dl.facts')) ?? '', /Cơ quan có thẩm quyền quyết định\s*Ủy ban nhân dân tỉnh Lào Cai/);
+  assert.equal(await leader.locator('button[name=action][value=approve]').count(), 0);
+  await checkA11y(leader);
+  await submit(leader, 'button[name=action][value=submit_to_authority]');
+  assert.match((await leader.textContent('main dl.facts')) ?? '', /Đã trình cơ quan có thẩm quyền quyết định/);
+  await checkA11y(leader);
+  await leader.goto(site.url('/quan-tri/ho-so'));
+  const section = leader.locator('main section[aria-labelledby=authority-title]');
+  assert.match((await section.textContent()) ?? '', new RegExp(`${code.replace(/\./g, '\\.')}[^]*Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai`));
+  await checkA11y(leader);
+  await submit(leader, `main section[aria-labelledby=authority-title] a:has-text("${code}")`);
+  await submit(leader, 'button[name=action][value=authority_approve]');
+  assert.match((await leader.textContent('main dl.facts')) ?? '', /Đã có kết quả, chờ trả/);
+  assert.match((await leader.textContent('main .timeline')) ?? '', /Cơ quan có thẩm quyền quyết định cấp – Ủy ban nhân dân tỉnh Lào Cai/);
+
+  const visitor = await site.page({ javaScript: false, width: 320 });
+  await visitor.goto(site.url('/tra-cuu'));
+  await visitor.fill('#f-code', code);
+  await visitor.fill('#f-contact', 'citizen@laocai.example.vn');
+  await submit(visitor, 'form[action="/tra-cuu"] button[type=submit]');
+  assert.match((await visitor.textContent('main')) ?? '', /Trình cơ quan có thẩm quyền quyết định – Ủy ban nhân dân tỉnh Lào Cai/);
+  assert.equal(await hasHorizontalScroll(visitor), false);
+  await checkA11y(visitor);
 });
