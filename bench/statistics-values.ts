@@ -6,8 +6,9 @@
  *
  * DATABASE: a SQLite file path (default: a temporary file) or a postgres:// URL of an EMPTY database.
  * Prints, beside a same-run baseline:
- * - function level: p50/p95 of seriesOfIndicator (one province, every year) and rankingOfIndicator
- *   (63 provinces, one year; plain and derived indicators), against `select 1` through the same pool;
+ * - function level: p50/p95 of seriesOfIndicator (one province, every year), rankingOfIndicator
+ *   (63 provinces, one year; plain and derived indicators) and rankIndex (the composite index, 63
+ *   provinces, one year), against `select 1` through the same pool;
  * - HTTP (one connection, so latencies are per request, not queueing): the values and rankings API
  *   and the indicator page with its two SVG charts, against a bare Fastify route; autocannon's
  *   req/s and p99, then p50/p95 of sequential requests.
@@ -27,6 +28,8 @@ import { loadAdministrativeUnits } from '../src/platform/org/reference-data.ts';
 import { rankingOfIndicator, seriesOfIndicator } from '../src/modules/statistics/figures.ts';
 import { parsePeriod, type Period } from '../src/modules/statistics/period.ts';
 import { allIndicators, provincesValidOn, type UnitRef } from '../src/modules/statistics/queries.ts';
+import { editionContent, editionsOf, indexByCode } from '../src/modules/statistics/composite/queries.ts';
+import { rankIndex } from '../src/modules/statistics/composite/rankings.ts';
 import { measure, printTable, startBaseline, type Row } from './lib/http.ts';
 
 const PROVINCES = 63;
@@ -101,6 +104,13 @@ async function main(): Promise<void> {
       await timeIt('ranking: 63 provinces, one year (stored indicator)', (i) => rankingOfIndicator(store.db, pick(storedIndicators, i), pick(years, i))),
       await timeIt('ranking: 63 provinces, one year (derived indicator)', (i) => rankingOfIndicator(store.db, pick(derived, i), pick(years, i))),
     ];
+    // Composite index (the shipped ICT-readiness index, edition 2013: 8 indicators in 3 pillars, 6 of
+    // them derived): edition read, figures resolved for 63 provinces, normalised and ranked.
+    const index = await indexByCode(store.db, 'ict-readiness');
+    const editionRow = index === undefined ? undefined : (await editionsOf(store.db, [index.id])).find((e) => e.label === '2013');
+    if (index === undefined || editionRow === undefined) throw new Error('bench: the ict-readiness index (migration 0151) is missing');
+    const indexYears = years.filter((p) => p.year >= editionRow.first_year);
+    results.push(await timeIt('index ranking: 63 provinces, one year (8 indicators)', async (i) => rankIndex(store.db, index, await editionContent(store.db, editionRow), pick(indexYears, i))));
     console.log(`function level, ${ITERATIONS} calls each (goal: p95 < 20 ms)`);
     console.log(`${'scenario'.padEnd(56)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
     for (const r of results) console.log(`${r.label.padEnd(56)} ${ms(r.p50).padStart(8)} ${ms(r.p95).padStart(8)}`);
@@ -120,6 +130,8 @@ async function main(): Promise<void> {
         { name: 'API ranking: 63 provinces, 2018 (derived)', path: `/api/v1/rankings/${derivedCode}?period=2018` },
         { name: 'API ranking: 63 provinces, 2018 (stored)', path: `/api/v1/rankings/internet.subscribers?period=2018` },
         { name: 'indicator page with 2 SVG charts', path: `/thong-ke/chi-tieu/${derivedCode}?unit=${unit}&period=2018` },
+        { name: 'API index ranking: 63 provinces, 2018 (8 indicators)', path: '/api/v1/indices/ict-readiness/rankings?period=2018&edition=2013' },
+        { name: 'index page: ranking, method, SVG chart', path: '/thong-ke/chi-so/ict-readiness?period=2018&edition=2013' },
       ];
       const base = await measure(`${baseline.url}/`, opts);
       const table: Row[] = [{ scenario: 'baseline: bare Fastify route', measurement: base, baselineRps: base.requestsPerSecond }];
