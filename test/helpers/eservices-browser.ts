@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { SiteEnv } from './browser.ts';
+import { PUBLISHING_FORM } from '../integration/eservices/helpers.ts';
 
 /** A real, minimal PDF 1.4 file: one empty A4 page, with a correct cross-reference table. */
 export function tinyPdf(): Buffer {
@@ -22,24 +23,7 @@ export function tinyPdf(): Buffer {
 }
 
 /** The publishing-licence form as an applicant types it (the select `doc_form` is chosen apart). */
-export const PUBLISHING_FIELDS: Readonly<Record<string, string>> = {
-  applicant_name: 'Hoàng Văn Đạt',
-  applicant_phone: '0912 345 678',
-  applicant_email: 'citizen@laocai.example.vn',
-  org_name: 'Hội Nông dân tỉnh Lào Cai',
-  org_address: 'Phường Cốc Lếu, Lào Cai',
-  org_phone: '0214 3 840 111',
-  org_document: 'Quyết định 123/QĐ-UBND',
-  doc_title: 'Sổ tay kỹ thuật trồng chè Shan tuyết',
-  doc_author: 'Hội Nông dân tỉnh Lào Cai',
-  doc_pages: '48',
-  doc_size: '14,5 x 20,5',
-  doc_copies: '500',
-  doc_language: 'Tiếng Việt',
-  printer: 'Công ty In Lào Cai, phường Kim Tân',
-  purpose: 'Phát miễn phí cho hội viên',
-  abstract: 'Hướng dẫn trồng, chăm sóc và chế biến chè Shan tuyết.',
-};
+export const PUBLISHING_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(PUBLISHING_FORM).filter(([name]) => name !== 'doc_form'));
 
 /** Clicks a submit button and waits for the page the form leads to (works with and without JavaScript). */
 export async function submit(page: Page, selector: string): Promise<void> {

@@ -4,16 +4,9 @@
  */
 import type { Db } from '../../platform/db/index.ts';
 import { agencyNameOn } from './dossier-queries.ts';
+import type { InboxEntry } from './staff-queries.ts';
 
-export interface AuthorityEntry {
-  readonly id: number;
-  readonly code: string;
-  readonly procedureCode: string;
-  readonly procedureVi: string;
-  readonly procedureEn: string;
-  readonly applicantName: string;
-  readonly summary: string;
-  readonly dueOn: string | null;
+export interface AuthorityEntry extends Pick<InboxEntry, 'id' | 'code' | 'procedureCode' | 'procedureVi' | 'procedureEn' | 'applicantName' | 'summary' | 'dueOn'> {
   /** The department that received the dossier and submitted it. */
   readonly fromAgency: { vi: string; en: string };
 }
