@@ -58,6 +58,12 @@ export function AccountPage({ ctx, user, profile = {}, password = {}, totp = {},
             </div>
           </form>
         </section>
+        <section aria-labelledby="api-tokens-title">
+          <h2 id="api-tokens-title" safe>{t('apitoken.title')}</h2>
+          <p>
+            <a href="/tai-khoan/khoa-api" safe>{t('apitoken.account_link')}</a>
+          </p>
+        </section>
         <section aria-labelledby="totp-title">
           <h2 id="totp-title" safe>{t('auth.totp_section')}</h2>
           <p safe>{t(user.totp_enabled_at === null ? 'auth.totp_off' : 'auth.totp_on')}</p>

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { registerAccountRoutes } from './routes-account.ts';
+import { registerApiTokenRoutes } from './routes-api-tokens.ts';
 import { registerRegistrationRoutes } from './routes-register.ts';
 import { registerSignInRoutes } from './routes-sign-in.ts';
 
@@ -12,6 +13,7 @@ async function auth(app: FastifyInstance): Promise<void> {
   registerSignInRoutes(app);
   registerRegistrationRoutes(app);
   registerAccountRoutes(app);
+  registerApiTokenRoutes(app);
 }
 
 export default fp(auth, { name: 'auth' });

@@ -16,6 +16,7 @@ import type { StatisticsReportsTables } from '../../modules/statistics/reports/t
 import type { CompositeTables } from '../../modules/statistics/composite/tables.ts';
 import type { PortalTables } from '../../modules/portal/tables.ts';
 import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
+import type { ApiTokenTables } from '../auth/api-token-tables.ts';
 
 export interface AdminUnitsTable {
   id: Generated<number>;
@@ -243,4 +244,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, PaymentsTables, StatisticsTables, StatisticsReportsTables, CompositeTables, SearchTables, NewsroomTables, PortalTables, AnalyticsTables {}
+export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, PaymentsTables, StatisticsTables, StatisticsReportsTables, CompositeTables, SearchTables, NewsroomTables, PortalTables, AnalyticsTables, ApiTokenTables {}

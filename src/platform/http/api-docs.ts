@@ -16,6 +16,8 @@ async function apiDocs(app: FastifyInstance): Promise<void> {
         version: '1.0.0',
         description: 'Sector statistics (indicators, figures, rankings), the catalogue of administrative procedures, dossier status, licences and the working-day calendar.',
       },
+      // Applicants' personal access tokens (account area, /tai-khoan/khoa-api), for the routes that name it.
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal API access token made under Account › API access tokens' } } },
     },
     hideUntagged: true,
   });
