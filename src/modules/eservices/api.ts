@@ -5,6 +5,7 @@
  * fees and document components) and `GET /api/v1/dossiers/{code}/status?contact=` (the check of
  * /tra-cuu: the dossier code with the applicant's phone or email; only status and timeline come
  * back, never the applicant's data). Public and read-only; the status lookup is rate-limited.
+ * Submitting and reading one's own dossiers with an access token: api-dossiers.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
@@ -19,6 +20,7 @@ import {
   receivingAgency,
 } from './catalogue-queries.ts';
 import { dossierByCodeAndContact, dossierEvents } from './dossier-queries.ts';
+import { registerDossierApi } from './api-dossiers.ts';
 
 const str = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 const bilingual = { type: 'object', properties: { vi: { type: 'string' }, en: { type: 'string' } } } as const;
@@ -165,4 +167,5 @@ export function registerEservicesApi(app: FastifyInstance): void {
       });
     },
   );
+  registerDossierApi(app);
 }

@@ -11,7 +11,7 @@ import { AppError, type FieldErrors } from '../../platform/errors.ts';
 import type { WorkingCalendar } from '../../platform/calendar/working-calendar.ts';
 import { vietnamDateAndHour } from '../../platform/calendar/dates.ts';
 import { dossierFiles, type DossierRow } from './dossier-queries.ts';
-import { parseFormDefinition, validateFormData, type FormData } from './form-definition.ts';
+import { parseFormDefinition, validateFormData, type FormData, type FormDefinition } from './form-definition.ts';
 
 /** The province's code in dossier codes (new Lào Cai: GSO code 15, DVCQG pattern `…H15`). */
 const PROVINCE_SEGMENT = 'H15';
@@ -36,20 +36,33 @@ export interface SubmitOptions {
   readonly locale: Locale;
 }
 
+export interface ComponentRequirement {
+  readonly code: string;
+  readonly name_vi: string;
+  readonly name_en: string;
+  readonly required: number;
+}
+
+/** What keeps a dossier from being submitted: incomplete form values, and required components without a document. */
+export function submissionErrors(def: FormDefinition, data: FormData, components: readonly ComponentRequirement[], attached: ReadonlySet<string>, locale: Locale): FieldErrors {
+  const errors: FieldErrors = validateFormData(def, data, locale, true);
+  for (const c of components) {
+    if (c.required === 1 && !attached.has(c.code)) {
+      errors[`doc-${c.code}`] = { key: 'eservices.error_component_missing', params: { component: locale === 'en' ? c.name_en : c.name_vi } };
+    }
+  }
+  return errors;
+}
+
 /** Returns the dossier's code. Throws AppError('validation') listing what is missing. */
 export async function submitDossier(db: Db, actor: AuditActor, dossier: DossierRow, options: SubmitOptions): Promise<string> {
   if (dossier.status !== 'draft' && dossier.code !== null) return dossier.code;
   const procedure = await db.selectFrom('procedures').select(['form_json', 'processing_days']).where('id', '=', dossier.procedure_id).executeTakeFirstOrThrow();
-  const def = parseFormDefinition(procedure.form_json);
-  const data = JSON.parse(dossier.form_json) as FormData;
-  const errors: FieldErrors = validateFormData(def, data, options.locale, true);
-  const files = await dossierFiles(db, dossier.id);
-  const components = await db.selectFrom('procedure_components').select(['code', 'name_vi', 'name_en', 'required']).where('procedure_id', '=', dossier.procedure_id).orderBy('sort_order').execute();
-  for (const c of components) {
-    if (c.required === 1 && !files.some((f) => f.component_code === c.code)) {
-      errors[`doc-${c.code}`] = { key: 'eservices.error_component_missing', params: { component: options.locale === 'en' ? c.name_en : c.name_vi } };
-    }
-  }
+  const [files, components] = await Promise.all([
+    dossierFiles(db, dossier.id),
+    db.selectFrom('procedure_components').select(['code', 'name_vi', 'name_en', 'required']).where('procedure_id', '=', dossier.procedure_id).orderBy('sort_order').execute(),
+  ]);
+  const errors = submissionErrors(parseFormDefinition(procedure.form_json), JSON.parse(dossier.form_json) as FormData, components, new Set(files.map((f) => f.component_code)), options.locale);
   if (Object.keys(errors).length > 0) throw new AppError('validation', errors);
 
   const receivedOn = options.calendar.receiptDay(options.now, options.cutoffHour);

@@ -4,6 +4,7 @@ import { shellMessages } from '../../ui/messages.ts';
 import { calendarMessages } from '../calendar/messages.ts';
 import { authMessages } from '../auth/messages.ts';
 import { apiTokenMessages } from '../auth/api-token-messages.ts';
+import { eservicesApiMessages } from '../../modules/eservices/api-messages.ts';
 import { searchMessages } from '../search/messages.ts';
 import { newsroomMessages } from '../../modules/newsroom/messages.ts';
 import { adminMessages } from '../../modules/admin/messages.ts';
@@ -17,7 +18,7 @@ import { paymentMessages } from '../../modules/eservices/payments/messages.ts';
 import { portalMessages } from '../../modules/portal/messages.ts';
 import { analyticsMessages } from '../../modules/analytics/messages.ts';
 
-const parts = [shellMessages, errorMessages, calendarMessages, adminMessages, statisticsMessages, reportMessages, eservicesMessages, licenceMessages, feedbackMessages, serviceIndexMessages, paymentMessages, searchMessages, newsroomMessages, authMessages, apiTokenMessages, portalMessages, analyticsMessages] as const;
+const parts = [shellMessages, errorMessages, calendarMessages, adminMessages, statisticsMessages, reportMessages, eservicesMessages, licenceMessages, feedbackMessages, serviceIndexMessages, paymentMessages, searchMessages, newsroomMessages, authMessages, apiTokenMessages, eservicesApiMessages, portalMessages, analyticsMessages] as const;
 
 type Keys<P> = P extends { vi: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = Keys<(typeof parts)[number]>;
