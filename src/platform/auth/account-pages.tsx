@@ -3,6 +3,7 @@ import { Layout } from '../../ui/layout.tsx';
 import { CsrfField, ErrorSummary, FormAlert, Notice, TextField } from '../../ui/forms.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { FormState } from './sign-in-pages.tsx';
+import { hasRole } from './guards.ts';
 import type { AuthUser } from './queries.ts';
 
 export interface AccountPageProps {
@@ -64,6 +65,14 @@ export function AccountPage({ ctx, user, profile = {}, password = {}, totp = {},
             <a href="/tai-khoan/khoa-api" safe>{t('apitoken.account_link')}</a>
           </p>
         </section>
+        {user.account_type === 'business' || hasRole(ctx.user, 'officer') ? (
+          <section aria-labelledby="reports-title">
+            <h2 id="reports-title" safe>{t('reports.admin_nav')}</h2>
+            <p>
+              <a href="/bao-cao-thong-ke" safe>{t('reports.mine_title')}</a>
+            </p>
+          </section>
+        ) : ''}
         <section aria-labelledby="totp-title">
           <h2 id="totp-title" safe>{t('auth.totp_section')}</h2>
           <p safe>{t(user.totp_enabled_at === null ? 'auth.totp_off' : 'auth.totp_on')}</p>
