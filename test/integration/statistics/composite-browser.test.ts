@@ -43,6 +43,15 @@ test('in Chromium, at 1280 and 320 px: composite index pages and the edition for
     await Promise.all([page.waitForURL(/tinh\/10\?/), page.click('tr.stat-own a')]);
     assert.match((await page.textContent('main')) ?? '', /Cách tính điểm/);
     await reflows();
+    // The 2025 view: the radio of the GET form, then a merged province's computation with its notes.
+    await page.goto(site.url('/thong-ke/chi-so/ict-readiness?period=2008'));
+    await page.check('input[name=structure][value="2025"]');
+    await Promise.all([page.waitForURL(/structure=2025/), page.click('main form.stat-choose button[type=submit]')]);
+    assert.match((await page.textContent('main')) ?? '', /trên 34 tỉnh, thành phố được xếp hạng/);
+    await reflows();
+    await Promise.all([page.waitForURL(/tinh\/15\?.*structure=2025/), page.click('tr.stat-own a')]);
+    assert.match((await page.textContent('main')) ?? '', /Cộng từ 2 tỉnh cũ/);
+    await reflows();
     assert.deepEqual(csp, [], `no CSP violation at ${width} px`);
     await page.close();
 

@@ -215,3 +215,37 @@ test('hostile or wrong parameters: field messages and the right status, never a 
   const long = await client.get(`/api/v1/indices/ict-readiness/rankings?period=${'9'.repeat(500)}`);
   assert.ok(long.status === 400, String(long.status));
 });
+
+test('a period before the reform viewed under the 34 provinces of 2025: sums of former provinces, the others not ranked with the reason', async (t) => {
+  const { app } = await build(t);
+  const client = new Client(app);
+  const res = await client.get('/api/v1/indices/ict-readiness/rankings?period=2008&structure=2025');
+  assert.equal(res.status, 200, res.body);
+  const body = JSON.parse(res.body) as RankingBody & { structure: string | null; notRanked: { unitCode: string; notes: Record<string, string | null> }[] };
+  assert.equal(body.structure, '2025');
+  assert.equal(body.provinces, 34);
+  assert.equal(body.total + body.notRanked.length, 34);
+  assert.ok(body.total > 0 && body.notRanked.length > 0, `${body.total} ranked`);
+  for (const n of body.notRanked) for (const code of n.missing) assert.match(n.notes[code] ?? '', /^(Thiếu số liệu của .+: không cộng|Có đơn vị chỉ chuyển một phần: không quy đổi|Chỉ tiêu tỷ lệ, không cộng được từ các tỉnh cũ)$/, code);
+  // Lào Cai (15 after the merger with Yên Bái) is ranked from the sums of the two former provinces.
+  assert.ok(body.rows.some((r) => r.unitCode === '15' && r.unitName === 'Lào Cai'));
+  const merged = text((await client.get('/thong-ke/chi-so/ict-readiness/tinh/15?period=2008&structure=2025')).body);
+  assert.match(merged, /Cộng từ 2 tỉnh cũ/);
+  assert.match(merged, /Thứ \d+\/\d+/);
+  // A ranked 2025 province's value is the indicator pages' 2025 view (sum of its former provinces).
+  const row = body.rows[0]!;
+  const page = await client.get(`/thong-ke/chi-tieu/telecom.mobile_per_100?unit=${row.unitCode}&period=2008&structure=2025`);
+  const mobile = row.pillars[0]!.indicators[1]!;
+  assert.equal(mobile.code, 'telecom.mobile_per_100');
+  assert.match(text(page.body), new RegExp(`${row.unitName} [^]*?${mobile.value.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`));
+
+  const html = await client.get('/thong-ke/chi-so/ict-readiness?period=2008&structure=2025');
+  assert.equal(html.status, 200);
+  assert.match(html.body, /name="structure" value="2025" checked/);
+  assert.match(text(html.body), new RegExp(`${body.total} trên 34 tỉnh, thành phố được xếp hạng`));
+  assert.match(html.body, /tinh\/\d{2}\?edition=2008&period=2008&structure=2025/);
+  const province = await client.get(`/thong-ke/chi-so/ict-readiness/tinh/${body.notRanked[0]!.unitCode}?period=2008&structure=2025`);
+  assert.equal(province.status, 200);
+  assert.match(text(province.body), /Không được xếp hạng trong kỳ này\. Thiếu số liệu: /);
+  assert.match(text(province.body), /Ghi chú/);
+});

@@ -5,6 +5,7 @@
 import type { MessageKey, Translate } from '../../../platform/i18n/index.ts';
 import { csvCell } from '../../../platform/text/csv.ts';
 import { roundTo } from '../figures.ts';
+import { mappedNoteText } from '../public-data.ts';
 import { SHARE_DECIMALS } from './compute.ts';
 import type { EditionRow, IndexRow } from './queries.ts';
 import type { IndexRanking } from './rankings.ts';
@@ -25,6 +26,12 @@ export function indexJson(i: IndexRow, editions: readonly EditionRow[]): Record<
 
 const share = (v: number): number => roundTo(v, SHARE_DECIMALS);
 
+/** Under the 2025 view, why a province's figure for an indicator is empty. */
+function mappedNote(r: IndexRanking, unitCode: string, code: string, t: Translate): string | null {
+  const row = r.mapped.get(unitCode)?.get(code);
+  return row === undefined ? null : mappedNoteText(t, row);
+}
+
 /** The missing indicators' names in a language, for the reason a province is not ranked. */
 export function missingNames(r: IndexRanking, locale: 'vi' | 'en', missing: readonly string[]): string {
   const names = new Map(r.edition.pillars.flatMap((p) => p.indicators.map((i) => [i.code, locale === 'en' ? i.nameEn : i.nameVi] as const)));
@@ -39,6 +46,7 @@ export function rankingJson(r: IndexRanking, t: Translate, locale: 'vi' | 'en'):
     index: r.index.code,
     edition: { ...editionJson(edition.row), pillars: edition.pillars.map((p) => ({ code: p.code, name: { vi: p.nameVi, en: p.nameEn }, weight: p.weight, indicators: p.indicators.map((i) => ({ code: i.code, weight: i.weight, higherIsBetter: i.higherIsBetter, normalisation: i.normalisation, goalposts: i.normalisation === 'goalposts' ? { min: i.goalMin, max: i.goalMax } : null, bounds: result.bounds.get(i.code) ?? null })) })) },
     period: r.period.code,
+    structure: r.under2025 ? '2025' : null,
     scale: edition.row.scale,
     provinces: r.provinces,
     total: result.rows.length,
@@ -55,7 +63,7 @@ export function rankingJson(r: IndexRanking, t: Translate, locale: 'vi' | 'en'):
         indicators: p.indicators.map((i) => ({ code: i.code, value: i.raw, status: i.status, normalised: share(i.normalised), weight: share(i.effectiveWeight), contribution: roundTo(i.contribution, result.decimals + 2) })),
       })),
     })),
-    notRanked: result.notRanked.map((n) => ({ unitCode: n.unitCode, unitName: n.unitName, missing: n.missing, reason: reason(n.missing) })),
+    notRanked: result.notRanked.map((n) => ({ unitCode: n.unitCode, unitName: n.unitName, missing: n.missing, reason: reason(n.missing), ...(r.under2025 ? { notes: Object.fromEntries(n.missing.map((c) => [c, mappedNote(r, n.unitCode, c, t)])) } : {}) })),
   };
 }
 

@@ -9,16 +9,16 @@ import { AppError } from '../../../platform/errors.ts';
 import { sendHtml, viewContext } from '../../../ui/view-context.ts';
 import { renderResponsiveChart } from '../chart-svg.ts';
 import { attachment, CONTENT_TYPES } from '../downloads.ts';
-import { homeCodeFor } from '../public-data.ts';
+import { HOME_PROVINCE, homeCodeFor } from '../public-data.ts';
 import { periodLabel } from '../period.ts';
 import { indexJson, rankingCsv, rankingJson } from './files.ts';
 import { allIndices, editionContent, editionsOf, indexByCode, type IndexRow } from './queries.ts';
 import { chooseEdition, rankIndex, type IndexRanking } from './rankings.ts';
-import { indexName, IndexListPage, IndexPage, INDICES_PATH, ProvincePage } from './views.tsx';
+import { indexName, IndexListPage, IndexPage, INDICES_PATH, ProvincePage, type IndexForm } from './views.tsx';
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined): string => (typeof v === 'string' ? v.normalize('NFC').trim().slice(0, 100) : '');
-const formOf = (q: Query): { edition: string; period: string } => ({ edition: one(q.edition), period: one(q.period) });
+const formOf = (q: Query): IndexForm => ({ edition: one(q.edition), period: one(q.period), structure: one(q.structure) === '2025' ? '2025' : '' });
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 async function requireIndex(app: FastifyInstance, code: string): Promise<IndexRow> {
@@ -28,11 +28,11 @@ async function requireIndex(app: FastifyInstance, code: string): Promise<IndexRo
 }
 
 /** The ranking a request asks for, or the field errors (thrown as 400 for files and the API). */
-async function rankingFor(app: FastifyInstance, index: IndexRow, form: { edition: string; period: string }): Promise<IndexRanking> {
+async function rankingFor(app: FastifyInstance, index: IndexRow, form: IndexForm): Promise<IndexRanking> {
   const db = app.deps.store.db;
   const choice = await chooseEdition(db, index, form);
   if ('errors' in choice) throw new AppError('bad_request', choice.errors);
-  return rankIndex(db, index, await editionContent(db, choice.edition), choice.period);
+  return rankIndex(db, index, await editionContent(db, choice.edition), choice.period, form.structure === '2025');
 }
 
 const str = { type: 'string', maxLength: 100 } as const;
@@ -53,22 +53,22 @@ export function registerIndexApi(app: FastifyInstance): void {
     return reply.send({ indices: indices.map((i) => indexJson(i, editions.filter((e) => e.index_id === i.id))) });
   });
 
-  app.get<{ Params: { code: string }; Querystring: { period?: string; edition?: string } }>(
+  app.get<{ Params: { code: string }; Querystring: { period?: string; edition?: string; structure?: string } }>(
     '/api/v1/indices/:code/rankings',
     {
       schema: {
         tags: ['statistics'],
         summary: 'Provinces ranked by a composite index for a period',
         description:
-          'Each indicator is normalised to 0–1 (goalposts, or min–max over the provinces with a figure for the period; `bounds` gives the values used), pillar scores are weighted means of their indicators, the score is the weighted mean of the pillars times `scale`. Each row lists every indicator with its value, normalised value, weight in the index and contribution (contributions add up to the score). Provinces lacking an indicator are in `notRanked` with the missing codes. Without `edition`, the most recent edition covering the period; without `period`, the latest year with figures.',
+          'Each indicator is normalised to 0–1 (goalposts, or min–max over the provinces with a figure for the period; `bounds` gives the values used), pillar scores are weighted means of their indicators, the score is the weighted mean of the pillars times `scale`. Each row lists every indicator with its value, normalised value, weight in the index and contribution (contributions add up to the score). Provinces lacking an indicator are in `notRanked` with the missing codes. Without `edition`, the most recent edition covering the period; without `period`, the latest year with a ranking. `structure=2025` views a period before 1 July 2025 under the 34 provinces formed then (sums of former provinces merged whole; otherwise not ranked).',
         params: { type: 'object', properties: { code: str } },
-        querystring: { type: 'object', properties: { period: str, edition: str, lang: str } },
+        querystring: { type: 'object', properties: { period: str, edition: str, structure: str, lang: str } },
         response: { 400: errorResponse, 404: errorResponse },
       },
     },
     async (request, reply) => {
       const index = await requireIndex(app, request.params.code);
-      const ranking = await rankingFor(app, index, { edition: (request.query.edition ?? '').trim(), period: (request.query.period ?? '').trim() });
+      const ranking = await rankingFor(app, index, { edition: (request.query.edition ?? '').trim(), period: (request.query.period ?? '').trim(), structure: request.query.structure === '2025' ? '2025' : '' });
       return reply.send(rankingJson(ranking, request.t, request.locale));
     },
   );
@@ -92,8 +92,8 @@ export function registerIndexPages(app: FastifyInstance): void {
     const form = formOf(request.query);
     const choice = await chooseEdition(db, index, form);
     if ('errors' in choice) return sendHtml(reply, IndexPage({ ctx, index, editions: choice.editions, form, errors: choice.errors }), 422);
-    const ranking = await rankIndex(db, index, await editionContent(db, choice.edition), choice.period);
-    const homeCode = homeCodeFor(ranking.period);
+    const ranking = await rankIndex(db, index, await editionContent(db, choice.edition), choice.period, form.structure === '2025');
+    const homeCode = ranking.under2025 ? HOME_PROVINCE.current : homeCodeFor(ranking.period);
     const title = ctx.t('statistics.composite.index_title', { index: indexName(ctx, index), period: periodLabel(ranking.period, ctx.locale) });
     const safeChart = renderResponsiveChart({
       kind: 'bar',
@@ -104,7 +104,7 @@ export function registerIndexPages(app: FastifyInstance): void {
       decimals: ranking.result.decimals,
       idPrefix: 'chart-index',
     });
-    return sendHtml(reply, IndexPage({ ctx, index, editions: choice.editions, form: { edition: choice.edition.label, period: ranking.period.code }, data: { ranking, homeCode, safeChart } }));
+    return sendHtml(reply, IndexPage({ ctx, index, editions: choice.editions, form: { ...form, edition: choice.edition.label, period: ranking.period.code }, data: { ranking, homeCode, safeChart } }));
   });
 
   app.get<{ Params: { code: string; unit: string }; Querystring: Query }>(`${INDICES_PATH}/:code/tinh/:unit`, async (request, reply) => {
@@ -118,13 +118,14 @@ export function registerIndexPages(app: FastifyInstance): void {
 
   const file = (format: 'csv' | 'json') => async (request: FastifyRequest<{ Params: { code: string }; Querystring: Query }>, reply: FastifyReply) => {
     const index = await requireIndex(app, request.params.code);
-    const choice = await chooseEdition(db, index, formOf(request.query));
+    const form = formOf(request.query);
+    const choice = await chooseEdition(db, index, form);
     if ('errors' in choice) {
       // A file has no form to re-render: the messages go back as plain text in the reader's language.
       const lines = Object.values(choice.errors).map((e) => request.t(e.key, e.params));
       return reply.code(400).type('text/plain; charset=utf-8').send(`${lines.join('\n')}\n`);
     }
-    const ranking = await rankIndex(db, index, await editionContent(db, choice.edition), choice.period);
+    const ranking = await rankIndex(db, index, await editionContent(db, choice.edition), choice.period, form.structure === '2025');
     const name = request.locale === 'en' ? index.name_en : index.name_vi;
     reply
       .type(CONTENT_TYPES[format])

@@ -8,7 +8,8 @@ import type { Db } from '../../../platform/db/index.ts';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { resolverFor, roundTo } from '../figures.ts';
 import { parsePeriod, type Period } from '../period.ts';
-import { provincesValidOn } from '../queries.ts';
+import { breakdownUnder2025, REFORM_2025, type MappedRow } from '../public-data.ts';
+import { allIndicators, provincesValidOn } from '../queries.ts';
 import { computeIndex, editionCodes, type IndexResult, type ProvinceFigures } from './compute.ts';
 import { editionContent, editionCovers, editionDef, editionsOf, type Edition, type EditionRow, type IndexRow } from './queries.ts';
 import type { ValueStatus } from '../tables.ts';
@@ -23,9 +24,14 @@ export interface IndexRanking {
   /** Every province's raw figures, ranked or not (what the province page shows). */
   readonly figures: readonly ProvinceFigures[];
   readonly illustrative: boolean;
+  /** True when a period before the 2025 reform is viewed under the 2025 provinces. */
+  readonly under2025: boolean;
+  /** Under the 2025 view: per province code, per indicator code, how the figure was obtained or why it is empty. */
+  readonly mapped: ReadonlyMap<string, ReadonlyMap<string, MappedRow>>;
 }
 
-export async function rankIndex(db: Db, index: IndexRow, edition: Edition, period: Period): Promise<IndexRanking> {
+export async function rankIndex(db: Db, index: IndexRow, edition: Edition, period: Period, structure2025 = false): Promise<IndexRanking> {
+  if (structure2025 && period.end < REFORM_2025) return rankUnder2025(db, index, edition, period);
   const provinces = await provincesValidOn(db, period.end);
   const def = editionDef(edition);
   const codes = editionCodes(def);
@@ -49,7 +55,41 @@ export async function rankIndex(db: Db, index: IndexRow, edition: Edition, perio
     return { unitCode: unit.code, unitName: unit.name, values };
   });
   const result = computeIndex(def, figures);
-  return { index, edition, period, result, provinces: provinces.length, figures, illustrative: edition.row.illustrative === 1 || anyIllustrative };
+  return { index, edition, period, result, provinces: provinces.length, figures, illustrative: edition.row.illustrative === 1 || anyIllustrative, under2025: false, mapped: new Map() };
+}
+
+/**
+ * A period before the reform viewed under the 2025 provinces: each indicator's figures are those of
+ * the indicator pages' 2025 view (breakdownUnder2025: sums of former provinces merged whole, empty
+ * with the reason for a partial succession, a former province without a figure, or a share).
+ */
+async function rankUnder2025(db: Db, index: IndexRow, edition: Edition, period: Period): Promise<IndexRanking> {
+  const def = editionDef(edition);
+  const indicators = new Map((await allIndicators(db)).map((i) => [i.code, i]));
+  const byUnit = new Map<string, { name: string; values: Map<string, { value: number; status: ValueStatus }>; notes: Map<string, MappedRow> }>();
+  for (const code of editionCodes(def)) {
+    const indicator = indicators.get(code);
+    if (indicator === undefined) continue;
+    for (const row of await breakdownUnder2025(db, indicator, period)) {
+      const unit = byUnit.get(row.unitCode) ?? { name: row.unitName, values: new Map(), notes: new Map() };
+      byUnit.set(row.unitCode, unit);
+      unit.notes.set(code, row);
+      if (row.value !== null && row.status !== null) unit.values.set(code, { value: row.value, status: row.status });
+    }
+  }
+  const figures: ProvinceFigures[] = [...byUnit].map(([unitCode, u]) => ({ unitCode, unitName: u.name, values: u.values }));
+  const illustrative = edition.row.illustrative === 1 || figures.some((f) => [...f.values.values()].some((v) => v.status === 'illustrative'));
+  return {
+    index,
+    edition,
+    period,
+    result: computeIndex(def, figures),
+    provinces: figures.length,
+    figures,
+    illustrative,
+    under2025: true,
+    mapped: new Map([...byUnit].map(([code, u]) => [code, u.notes])),
+  };
 }
 
 /** The latest year with a yearly figure stored, for the default period. */

@@ -6,6 +6,7 @@ import { Layout } from '../../../ui/layout.tsx';
 import type { ViewContext } from '../../../ui/view-context.ts';
 import { periodLabel } from '../period.ts';
 import type { ValueStatus } from '../tables.ts';
+import { mappedNoteText, type MappedRow } from '../public-data.ts';
 import { IllustrativeNotice, indicatorHref, statusLabel } from '../public-views.tsx';
 import { SHARE_DECIMALS, type Bounds, type RankedRow } from './compute.ts';
 import type { EditionIndicator, EditionPillar, EditionRow, IndexRow } from './queries.ts';
@@ -14,8 +15,10 @@ import { editionYears, type IndexRanking } from './rankings.ts';
 
 export const INDICES_PATH = '/thong-ke/chi-so';
 export const indexHref = (code: string): string => `${INDICES_PATH}/${encodeURIComponent(code)}`;
-export const indexQuery = (edition: string, period: string): string => new URLSearchParams({ edition, period }).toString();
-export const provinceHref = (code: string, unit: string, edition: string, period: string): string => `${indexHref(code)}/tinh/${encodeURIComponent(unit)}?${indexQuery(edition, period)}`;
+export const indexQuery = (edition: string, period: string, structure = ''): string => new URLSearchParams({ edition, period, ...(structure === '' ? {} : { structure }) }).toString();
+/** The query string that reproduces a ranking (edition, period, and the 2025 view when it applies). */
+const rankingQuery = (r: IndexRanking): string => indexQuery(r.edition.row.label, r.period.code, r.under2025 ? '2025' : '');
+export const provinceHref = (code: string, unit: string, r: IndexRanking): string => `${indexHref(code)}/tinh/${encodeURIComponent(unit)}?${rankingQuery(r)}`;
 
 const en = (ctx: ViewContext): boolean => ctx.locale === 'en';
 export const indexName = (ctx: ViewContext, i: IndexRow): string => (en(ctx) ? i.name_en : i.name_vi);
@@ -133,6 +136,8 @@ function MethodTable({ ctx, ranking }: { ctx: ViewContext; ranking: IndexRanking
 export interface IndexForm {
   readonly edition: string;
   readonly period: string;
+  /** '2025': a period before the reform viewed under the 2025 provinces. */
+  readonly structure: string;
 }
 
 function ChooseForm({ ctx, action, form, editions, errors }: { ctx: ViewContext; action: string; form: IndexForm; editions: readonly EditionRow[]; errors: FieldErrors | undefined }): JSX.Element {
@@ -154,6 +159,15 @@ function ChooseForm({ ctx, action, form, editions, errors }: { ctx: ViewContext;
         </select>
       </div>
       <TextField t={t} name="period" label={t('statistics.col.period')} hint={t('statistics.composite.period_hint')} value={form.period} errors={errors} maxlength={7} />
+      <fieldset class="field">
+        <legend safe>{t('statistics.indicator.structure')}</legend>
+        <label>
+          <input type="radio" name="structure" value="" checked={form.structure !== '2025'} /> <span safe>{t('statistics.indicator.structure_pre2025')}</span>
+        </label>
+        <label>
+          <input type="radio" name="structure" value="2025" checked={form.structure === '2025'} /> <span safe>{t('statistics.indicator.structure_2025')}</span>
+        </label>
+      </fieldset>
       <div class="actions">
         <button type="submit" safe>{t('statistics.indicator.show')}</button>
       </div>
@@ -177,7 +191,7 @@ export function IndexPage({ ctx, index, editions, form, errors, data }: IndexPag
   const periodText = r === undefined ? '' : periodLabel(r.period, ctx.locale);
   const title = r === undefined ? name : t('statistics.composite.index_title', { index: name, period: periodText });
   const fmt = (v: number): string => formatNumber(v, ctx.locale, r?.result.decimals ?? 4);
-  const q = r === undefined ? '' : indexQuery(r.edition.row.label, r.period.code);
+  const q = r === undefined ? '' : rankingQuery(r);
   return (
     <Layout ctx={ctx} title={title} description={en(ctx) ? index.description_en : index.description_vi}>
       <Breadcrumb ctx={ctx} />
@@ -191,6 +205,7 @@ export function IndexPage({ ctx, index, editions, form, errors, data }: IndexPag
         <>
           <section aria-labelledby="ranking-h">
             <h2 id="ranking-h" safe>{t('statistics.composite.ranking_heading', { period: periodText, edition: r.edition.row.label })}</h2>
+            {r.under2025 ? <p class="muted" safe>{t('statistics.indicator.mapping_note')}</p> : ''}
             <p safe>{t('statistics.composite.ranked_count', { ranked: r.result.rows.length, total: r.provinces })}</p>
             {r.result.rows.length === 0 ? (
               <p safe>{t('statistics.composite.no_rows')}</p>
@@ -216,7 +231,7 @@ export function IndexPage({ ctx, index, editions, form, errors, data }: IndexPag
                         <tr class={row.unitCode === data.homeCode ? 'stat-own' : undefined}>
                           <td class="num" safe>{String(row.rank)}</td>
                           <th scope="row">
-                            <a href={provinceHref(index.code, row.unitCode, r.edition.row.label, r.period.code)} safe>{row.unitName}</a>
+                            <a href={provinceHref(index.code, row.unitCode, r)} safe>{row.unitName}</a>
                             {row.unitCode === data.homeCode ? <strong class="stat-own-label" safe>{` (${t('statistics.ranking.own')})`}</strong> : ''}
                           </th>
                           <td class="num" safe>{fmt(row.score)}</td>
@@ -250,9 +265,9 @@ export function IndexPage({ ctx, index, editions, form, errors, data }: IndexPag
                     {r.result.notRanked.map((n) => (
                       <tr>
                         <th scope="row">
-                          <a href={provinceHref(index.code, n.unitCode, r.edition.row.label, r.period.code)} safe>{n.unitName}</a>
+                          <a href={provinceHref(index.code, n.unitCode, r)} safe>{n.unitName}</a>
                         </th>
-                        <td safe>{missingText(ctx, r, n.missing)}</td>
+                        <td safe>{missingText(ctx, r, n.missing, n.unitCode)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -286,8 +301,13 @@ export function IndexPage({ ctx, index, editions, form, errors, data }: IndexPag
 }
 
 /** "Indicator A, Indicator B" in the reader's language. */
-export function missingText(ctx: ViewContext, r: IndexRanking, missing: readonly string[]): string {
-  return ctx.t('statistics.composite.missing', { indicators: missingNames(r, ctx.locale, missing) });
+export function missingText(ctx: ViewContext, r: IndexRanking, missing: readonly string[], unitCode?: string): string {
+  const base = ctx.t('statistics.composite.missing', { indicators: missingNames(r, ctx.locale, missing) });
+  const notes = unitCode === undefined ? undefined : r.mapped.get(unitCode);
+  if (notes === undefined) return base;
+  // Under the 2025 view, why each figure is empty (a partial succession, a former province without a figure, a share).
+  const why = [...new Set(missing.map((c) => notes.get(c)).filter((n): n is MappedRow => n !== undefined).map((n) => mappedNoteText(ctx.t, n)))];
+  return why.length === 0 ? base : `${base} ${why.join('; ')}.`;
 }
 
 export interface ProvincePageProps {
@@ -307,13 +327,15 @@ export function ProvincePage({ ctx, ranking: r, unit, figures }: ProvincePagePro
   const notRanked = r.result.notRanked.find((x) => x.unitCode === unit.code);
   const fmt = (v: number): string => formatNumber(v, ctx.locale, r.result.decimals);
   const pillarTotal = r.edition.pillars.reduce((s, p) => s + p.weight, 0);
+  const notes = r.mapped.get(unit.code);
   return (
     <Layout ctx={ctx} title={title}>
       <Breadcrumb ctx={ctx} index={r.index} />
       <h1 safe>{title}</h1>
       <IllustrativeNotice ctx={ctx} show={r.illustrative} />
+      {r.under2025 ? <p class="muted" safe>{t('statistics.indicator.mapping_note')}</p> : ''}
       {row === undefined ? (
-        <p class="alert" safe>{notRanked === undefined ? t('statistics.composite.not_ranked') : `${t('statistics.composite.not_ranked')} ${missingText(ctx, r, notRanked.missing)}`}</p>
+        <p class="alert" safe>{notRanked === undefined ? t('statistics.composite.not_ranked') : `${t('statistics.composite.not_ranked')} ${missingText(ctx, r, notRanked.missing, unit.code)}`}</p>
       ) : (
         <dl class="facts stat-score">
           <dt safe>{t('statistics.col.rank')}</dt>
@@ -325,7 +347,7 @@ export function ProvincePage({ ctx, ranking: r, unit, figures }: ProvincePagePro
         </dl>
       )}
       <p>
-        <a href={`${indexHref(r.index.code)}?${indexQuery(r.edition.row.label, r.period.code)}`} safe>{t('statistics.composite.back_to_ranking')}</a>
+        <a href={`${indexHref(r.index.code)}?${rankingQuery(r)}`} safe>{t('statistics.composite.back_to_ranking')}</a>
       </p>
       <section aria-labelledby="how-h">
         <h2 id="how-h" safe>{t('statistics.composite.how_heading')}</h2>
@@ -376,6 +398,7 @@ export function ProvincePage({ ctx, ranking: r, unit, figures }: ProvincePagePro
                   <tr>
                     <th scope="col" safe>{t('statistics.composite.col_indicator')}</th>
                     <th scope="col" class="num" safe>{t('statistics.composite.col_raw')}</th>
+                    {r.under2025 ? <th scope="col" safe>{t('statistics.mapping.col_note')}</th> : ''}
                     <th scope="col" safe>{t('statistics.composite.col_normalisation')}</th>
                     <th scope="col" class="num" safe>{t('statistics.composite.col_normalised')}</th>
                     <th scope="col" class="num" safe>{t('statistics.composite.col_weight')}</th>
@@ -392,6 +415,7 @@ export function ProvincePage({ ctx, ranking: r, unit, figures }: ProvincePagePro
                           <a href={`/thong-ke/xep-hang/${encodeURIComponent(i.code)}?period=${encodeURIComponent(r.period.code)}`} safe>{indName(ctx, i)}</a>
                         </th>
                         <td class="num" safe>{fig === undefined ? t('statistics.composite.no_figure') : `${raw(ctx, i, fig.value)} ${en(ctx) ? i.unitEn : i.unitVi}${fig.status === 'illustrative' ? '*' : ''}`}</td>
+                        {r.under2025 ? <td safe>{notes?.get(i.code) === undefined ? '' : mappedNoteText(t, notes.get(i.code) as MappedRow)}</td> : ''}
                         <td safe>{`${i.higherIsBetter ? t('statistics.composite.higher') : t('statistics.composite.lower')}; ${normalisationText(ctx, i, r.result.bounds.get(i.code))}`}</td>
                         <td class="num" safe>{s === undefined ? '' : share(ctx, s.normalised)}</td>
                         <td class="num" safe>{share(ctx, i.weight / total)}</td>
