@@ -28,7 +28,8 @@ export function indicatorJson(i: Indicator): Record<string, unknown> {
 }
 
 const str = { type: 'string', maxLength: 64 } as const;
-const errorResponse = {
+/** The error body of the open data API, for the OpenAPI document. */
+export const errorResponse = {
   type: 'object',
   properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, requestId: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } } },
 } as const;

@@ -197,6 +197,22 @@ export function MappedTable({ ctx, indicator, caption, rows }: { ctx: ViewContex
   );
 }
 
+/** The radio buttons of a GET form choosing between the reported provinces and the 2025 ones (`structure=2025`). */
+export function StructureChoice({ ctx, value }: { ctx: ViewContext; value: string }): JSX.Element {
+  const t = ctx.t;
+  return (
+    <fieldset class="field">
+      <legend safe>{t('statistics.indicator.structure')}</legend>
+      <label>
+        <input type="radio" name="structure" value="" checked={value !== '2025'} /> <span safe>{t('statistics.indicator.structure_pre2025')}</span>
+      </label>
+      <label>
+        <input type="radio" name="structure" value="2025" checked={value === '2025'} /> <span safe>{t('statistics.indicator.structure_2025')}</span>
+      </label>
+    </fieldset>
+  );
+}
+
 export interface IndicatorPageProps {
   readonly ctx: ViewContext;
   readonly indicator: Indicator;
@@ -230,15 +246,7 @@ export function IndicatorPage({ ctx, indicator, form, errors, data }: IndicatorP
         <h2 safe>{t('statistics.indicator.choose')}</h2>
         <TextField t={t} name="unit" label={t('statistics.indicator.unit_code')} hint={t('statistics.indicator.unit_hint')} value={form.unit} errors={errors} maxlength={5} inputmode="numeric" />
         <TextField t={t} name="period" label={t('statistics.indicator.period')} hint={t('statistics.indicator.period_hint')} value={form.period} errors={errors} maxlength={7} />
-        <fieldset class="field">
-          <legend safe>{t('statistics.indicator.structure')}</legend>
-          <label>
-            <input type="radio" name="structure" value="" checked={form.structure !== '2025'} /> <span safe>{t('statistics.indicator.structure_pre2025')}</span>
-          </label>
-          <label>
-            <input type="radio" name="structure" value="2025" checked={form.structure === '2025'} /> <span safe>{t('statistics.indicator.structure_2025')}</span>
-          </label>
-        </fieldset>
+        <StructureChoice ctx={ctx} value={form.structure} />
         <div class="actions">
           <button type="submit" safe>{t('statistics.indicator.show')}</button>
         </div>
