@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors.ts';
 import { sendHtml, viewContext } from '../../../ui/view-context.ts';
+import { errorResponse } from '../api.ts';
 import { renderResponsiveChart } from '../chart-svg.ts';
 import { attachment, CONTENT_TYPES } from '../downloads.ts';
 import { HOME_PROVINCE, homeCodeFor } from '../public-data.ts';
@@ -36,10 +37,6 @@ async function rankingFor(app: FastifyInstance, index: IndexRow, form: IndexForm
 }
 
 const str = { type: 'string', maxLength: 100 } as const;
-const errorResponse = {
-  type: 'object',
-  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, requestId: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } } },
-} as const;
 
 /** Open data API; registered inside the statistics plugin after the OpenAPI document, so it is described at /api/docs. */
 export function registerIndexApi(app: FastifyInstance): void {

@@ -1,32 +1,25 @@
 /** Reads of composite indices: the index, its editions, and an edition's pillars and indicators. */
 import type { Selectable } from 'kysely';
 import type { Db } from '../../../platform/db/index.ts';
-import type { EditionDef } from './compute.ts';
-import type { Normalisation, StatIndexEditionsTable, StatIndicesTable } from './tables.ts';
+import type { EditionDef, IndicatorDef, PillarDef } from './compute.ts';
+import type { StatIndexEditionsTable, StatIndicesTable } from './tables.ts';
 
 export type IndexRow = Selectable<StatIndicesTable>;
 export type EditionRow = Selectable<StatIndexEditionsTable>;
 
-export interface EditionIndicator {
-  readonly code: string;
+/** An indicator of an edition: what the computation needs, and its names and unit from the dictionary. */
+export interface EditionIndicator extends IndicatorDef {
   readonly indicatorId: number;
   readonly nameVi: string;
   readonly nameEn: string;
   readonly unitVi: string;
   readonly unitEn: string;
   readonly decimals: number;
-  readonly weight: number;
-  readonly higherIsBetter: boolean;
-  readonly normalisation: Normalisation;
-  readonly goalMin: number | null;
-  readonly goalMax: number | null;
 }
 
-export interface EditionPillar {
-  readonly code: string;
+export interface EditionPillar extends PillarDef {
   readonly nameVi: string;
   readonly nameEn: string;
-  readonly weight: number;
   readonly indicators: readonly EditionIndicator[];
 }
 

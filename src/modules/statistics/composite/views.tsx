@@ -7,7 +7,7 @@ import type { ViewContext } from '../../../ui/view-context.ts';
 import { periodLabel } from '../period.ts';
 import type { ValueStatus } from '../tables.ts';
 import { mappedNoteText, type MappedRow } from '../public-data.ts';
-import { IllustrativeNotice, indicatorHref, statusLabel } from '../public-views.tsx';
+import { IllustrativeNotice, indicatorHref, statusLabel, StructureChoice } from '../public-views.tsx';
 import { SHARE_DECIMALS, type Bounds, type RankedRow } from './compute.ts';
 import type { EditionIndicator, EditionPillar, EditionRow, IndexRow } from './queries.ts';
 import { missingNames } from './files.ts';
@@ -159,15 +159,7 @@ function ChooseForm({ ctx, action, form, editions, errors }: { ctx: ViewContext;
         </select>
       </div>
       <TextField t={t} name="period" label={t('statistics.col.period')} hint={t('statistics.composite.period_hint')} value={form.period} errors={errors} maxlength={7} />
-      <fieldset class="field">
-        <legend safe>{t('statistics.indicator.structure')}</legend>
-        <label>
-          <input type="radio" name="structure" value="" checked={form.structure !== '2025'} /> <span safe>{t('statistics.indicator.structure_pre2025')}</span>
-        </label>
-        <label>
-          <input type="radio" name="structure" value="2025" checked={form.structure === '2025'} /> <span safe>{t('statistics.indicator.structure_2025')}</span>
-        </label>
-      </fieldset>
+      <StructureChoice ctx={ctx} value={form.structure} />
       <div class="actions">
         <button type="submit" safe>{t('statistics.indicator.show')}</button>
       </div>
