@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'congso-bench-'));
   const url = values.database ?? path.join(dir, 'bench.sqlite');
   const store = createDb(url.startsWith('postgres') ? { kind: 'postgres', url } : { kind: 'sqlite', file: url });
-  const vnpay = { tmnCode: 'BENCH001', hashSecret: 'BENCHSECRETBENCHSECRET0123456789', url: null, sandbox: true, sandboxIpnUrl: null };
+  const vnpay = { tmnCode: 'BENCH001', hashSecret: 'BENCHSECRETBENCHSECRET0123456789', url: null, sandbox: true, sandboxIpnUrl: null, apiUrl: null };
   try {
     await migrateToLatest(store.db);
     const db = store.db;

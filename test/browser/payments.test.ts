@@ -43,6 +43,11 @@ test('in Chromium: the VietQR code and the officer\'s fee request form with erro
   const { id } = await feeRequestedDossier(site.app, site.store);
   const citizen = await site.page({ width: 320, signedInAs: 'citizen@laocai.example.vn' });
   await citizen.goto(site.url(`/ho-so/${id}/phi`));
+  // Reading the page makes no code; the button does (a form, without JavaScript).
+  assert.equal(await citizen.locator('.vietqr img').count(), 0);
+  await checkA11y(citizen);
+  await citizen.click('main button:has-text("Tạo mã VietQR")');
+  await citizen.waitForSelector('.vietqr img');
   assert.equal(await citizen.locator('.vietqr img').count(), 1);
   await checkA11y(citizen);
   const scrollWidth = await citizen.evaluate('document.documentElement.scrollWidth');
@@ -53,5 +58,9 @@ test('in Chromium: the VietQR code and the officer\'s fee request form with erro
   await officer.fill('#f-amount', '1');
   await officer.click('main button:has-text("Xác nhận đã nhận tiền")');
   await officer.waitForSelector('.error-summary');
+  await checkA11y(officer);
+  // Cancelling a line without a reason: the error is announced and linked, the page stays accessible.
+  await officer.click('main button:has-text("Huỷ khoản phí")');
+  await officer.waitForSelector('#f-reason-error');
   await checkA11y(officer);
 });

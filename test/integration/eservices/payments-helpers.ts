@@ -67,3 +67,21 @@ export async function feeState(store: DbHandle, dossierId: number) {
   const receipts = ids.length === 0 ? [] : await store.db.selectFrom('fee_receipts').select(['id', 'number', 'total_vnd']).where('fee_request_id', 'in', ids).execute();
   return { dossier, requests, payments, receipts };
 }
+
+/** Rows of every table a fee page could write to (payments, audit, mail, events). */
+export async function tableCounts(store: DbHandle): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of ['fee_requests', 'fee_lines', 'fee_payments', 'fee_receipts', 'fee_refunds', 'fee_payment_queries', 'audit_log', 'mail_outbox', 'dossier_events'] as const) {
+    const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    out[table] = Number(row.n);
+  }
+  return out;
+}
+
+/** The writer of the demo made an officer of another agency (the former department of information and communications). */
+export async function otherAgencyOfficer(app: FastifyInstance, store: DbHandle): Promise<Client> {
+  const other = await store.db.selectFrom('agencies').select('id').where('code', '=', 'so-tttt-lao-cai').executeTakeFirstOrThrow();
+  const writer = await store.db.selectFrom('users').select('id').where('email', '=', 'writer@laocai.example.vn').executeTakeFirstOrThrow();
+  await store.db.insertInto('user_roles').values({ user_id: writer.id, role: 'officer', agency_id: other.id, granted_at: new Date().toISOString(), granted_by: null }).execute();
+  return signedIn(app, store, 'writer');
+}

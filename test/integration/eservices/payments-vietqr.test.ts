@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { build } from '../../helpers/build.ts';
 import { parseTlv, vietQrPayload } from '../../../src/modules/eservices/payments/vietqr.ts';
 import { signedIn } from './helpers.ts';
-import { feeRequestedDossier, feeState } from './payments-helpers.ts';
+import { feeRequestedDossier, feeState, tableCounts } from './payments-helpers.ts';
 import { submittedDossier } from './results-helpers.ts';
 
 const VIETQR = { VIETQR_BANK_BIN: '970415', VIETQR_ACCOUNT: '113000006789', VIETQR_ACCOUNT_NAME: 'So Van hoa va The thao Lao Cai' };
@@ -11,13 +11,29 @@ const VIETQR = { VIETQR_BANK_BIN: '970415', VIETQR_ACCOUNT: '113000006789', VIET
 test('VietQR: a one-time code with the dossier code as transfer note; an officer of the agency reconciles the transfer', async (t) => {
   const { app, store } = await build(t, { env: VIETQR });
   const { citizen, officer, id, code } = await feeRequestedDossier(app, store);
+  // Reading the page writes nothing: no code, no payment row, until the applicant asks for one.
+  const rowsBefore = await tableCounts(store);
+  const offer = await citizen.get(`/ho-so/${id}/phi`);
+  assert.equal(offer.status, 200);
+  assert.doesNotMatch(offer.body, /data:image\/svg\+xml/);
+  assert.match(offer.body, /action="\/ho-so\/\d+\/phi\/vietqr"/);
+  await citizen.get(`/ho-so/${id}/phi`);
+  assert.deepEqual(await tableCounts(store), rowsBefore);
+  // Without the form's token the POST is refused and makes nothing.
+  const forged = await citizen.post(`/ho-so/${id}/phi/vietqr`, { _csrf: 'forged' });
+  assert.equal(forged.status, 403);
+  assert.deepEqual(await tableCounts(store), rowsBefore);
+  const made = await citizen.post(`/ho-so/${id}/phi/vietqr`, {});
+  assert.equal(made.status, 303);
+  assert.equal(made.location, `/ho-so/${id}/phi#vietqr`);
   const page = await citizen.get(`/ho-so/${id}/phi`);
   assert.equal(page.status, 200);
   assert.match(page.body, /<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+"/);
   assert.match(page.body, /113000006789/);
   assert.ok(page.body.includes(`<code>${code}</code>`));
-  // The same code on a later visit: one pending transfer per request.
+  // The same code on a later visit and a second POST: one pending transfer per request.
   await citizen.get(`/ho-so/${id}/phi`);
+  assert.equal((await citizen.post(`/ho-so/${id}/phi/vietqr`, {})).status, 303);
   let state = await feeState(store, id);
   assert.deepEqual(state.payments.map((p) => [p.method, p.status]), [['vietqr', 'pending']]);
   // The payload the QR code carries.

@@ -5,13 +5,14 @@
  * electronic receipt is numbered, the dossier resumes with the working days it had left, and the
  * timeline, the audit log and the applicant's e-mail record it.
  */
-import { sql, SqliteAdapter } from 'kysely';
+import { sql, SqliteAdapter, type Selectable } from 'kysely';
 import type { Db } from '../../../platform/db/index.ts';
 import { recordAudit, type AuditActor } from '../../../platform/audit/audit.ts';
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.ts';
 import { nowIso } from '../../../platform/db/dialect.ts';
 import { formatNumber } from '../../../platform/text/format.ts';
 import { notifyApplicant } from '../notify-applicant.ts';
+import type { DossiersTable } from '../tables.ts';
 import { NATIONAL_STATUS, type DossierStatus } from '../workflow.ts';
 import type { FeePaymentRow } from './fee-queries.ts';
 
@@ -31,6 +32,37 @@ export interface Settlement {
 
 /** Receipt numbers: seven digits, from 0000001 in each collecting agency and year. */
 export const receiptNumber = (seq: number): string => String(seq).padStart(7, '0');
+
+/**
+ * The dossier resumes, with the working days it had left when it was paused, if it is still waiting
+ * for the fees (an officer may have stopped it meanwhile). Call inside a transaction.
+ */
+export async function resumeDossier(trx: Db, dossier: Selectable<DossiersTable>, ctx: ConfirmContext, at: string): Promise<{ resumed: DossierStatus | null; dueOn: string | null }> {
+  if (dossier.status !== 'fee_requested') return { resumed: null, dueOn: dossier.due_on };
+  const resumed = (dossier.resume_status ?? 'accepted') as DossierStatus;
+  const left = dossier.paused_on === null || dossier.due_on === null ? 0 : ctx.calendar.workingDaysBetween(dossier.paused_on, dossier.due_on);
+  const dueOn = dossier.due_on === null ? null : ctx.calendar.addWorkingDays(ctx.calendar.workingDayOnOrAfter(ctx.today), left);
+  await trx
+    .updateTable('dossiers')
+    .set({ status: resumed, national_status: NATIONAL_STATUS[resumed], due_on: dueOn, resume_status: null, paused_on: null, updated_at: at })
+    .where('id', '=', dossier.id)
+    .where('status', '=', 'fee_requested')
+    .execute();
+  return { resumed, dueOn };
+}
+
+/** Marks a pending attempt failed (the gateway said so); false if it was no longer pending. Audited. */
+export async function failPayment(trx: Db, actor: AuditActor, payment: FeePaymentRow, agencyId: number, s: Pick<Settlement, 'responseCode' | 'gatewayTxnNo' | 'bankCode'>, via: 'ipn' | 'querydr'): Promise<boolean> {
+  const failed = await trx
+    .updateTable('fee_payments')
+    .set({ status: 'failed', response_code: s.responseCode, gateway_txn_no: s.gatewayTxnNo, bank_code: s.bankCode })
+    .where('id', '=', payment.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (failed.numUpdatedRows === 0n) return false;
+  await recordAudit(trx, actor, { action: 'fee_payment.failed', entityType: 'fee_payment', entityId: payment.id, agencyId, before: { status: 'pending' }, after: { status: 'failed', responseCode: s.responseCode, via } });
+  return true;
+}
 
 /** Serialises receipt numbering on PostgreSQL (SQLite has one writer). Key distinct from other number locks. */
 async function lockReceiptNumbers(trx: Db): Promise<void> {
@@ -71,20 +103,7 @@ export async function settlePayment(trx: Db, actor: AuditActor, payment: FeePaym
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  // The dossier resumes only if it is still waiting for this payment (an officer may have stopped it meanwhile).
-  let resumed: DossierStatus | null = null;
-  let dueOn = dossier.due_on;
-  if (dossier.status === 'fee_requested') {
-    resumed = (dossier.resume_status ?? 'accepted') as DossierStatus;
-    const left = dossier.paused_on === null || dossier.due_on === null ? 0 : ctx.calendar.workingDaysBetween(dossier.paused_on, dossier.due_on);
-    dueOn = dossier.due_on === null ? null : ctx.calendar.addWorkingDays(ctx.calendar.workingDayOnOrAfter(ctx.today), left);
-    await trx
-      .updateTable('dossiers')
-      .set({ status: resumed, national_status: NATIONAL_STATUS[resumed], due_on: dueOn, resume_status: null, paused_on: null, updated_at: at })
-      .where('id', '=', dossier.id)
-      .where('status', '=', 'fee_requested')
-      .execute();
-  }
+  const { resumed, dueOn } = await resumeDossier(trx, dossier, ctx, at);
   const status = resumed ?? (dossier.status as DossierStatus);
   const note = `${formatNumber(request.total_vnd, 'vi')} đồng – ${payment.method === 'vnpay' ? 'VNPay' : 'VietQR'}`;
   await trx

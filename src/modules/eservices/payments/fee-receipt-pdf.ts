@@ -5,10 +5,10 @@
  */
 import { translator } from '../../../platform/i18n/index.ts';
 import { VietnamesePdf } from '../../../platform/pdf/pdf-document.ts';
-import { formatNumber } from '../../../platform/text/format.ts';
+import { formatDate, formatNumber } from '../../../platform/text/format.ts';
 import type { DossierRow } from '../dossier-queries.ts';
 import { longDateVi, officialHeader } from '../results/official-header.ts';
-import type { FeeLineRow, FeePaymentRow, FeeReceiptRow } from './fee-queries.ts';
+import type { FeeLineRow, FeePaymentRow, FeeReceiptRow, FeeRefundRow } from './fee-queries.ts';
 import { vndInWords } from './vietnamese-words.ts';
 
 export interface FeeReceiptPdfData {
@@ -17,6 +17,7 @@ export interface FeeReceiptPdfData {
   readonly receipt: FeeReceiptRow;
   readonly lines: readonly FeeLineRow[];
   readonly payment: FeePaymentRow;
+  readonly refunds: readonly FeeRefundRow[];
 }
 
 export async function feeReceiptPdf(d: FeeReceiptPdfData): Promise<Buffer> {
@@ -45,6 +46,17 @@ export async function feeReceiptPdf(d: FeeReceiptPdfData): Promise<Buffer> {
   pdf.rule(10);
   row(t('payments.total'), money(d.receipt.total_vnd));
   row(t('payments.in_words'), vndInWords(d.receipt.total_vnd));
+  if (d.refunds.length > 0) {
+    pdf.rule(10);
+    pdf.text(t('payments.refunds'), { size: 10.5, bold: true });
+    for (const r of d.refunds) {
+      const item = d.lines.find((l) => l.id === r.fee_line_id)?.label_vi ?? '';
+      pdf.text(t('payments.refund_item', { date: formatDate(r.refunded_on), item, amount: money(r.amount_vnd), reason: r.reason }), { size: 10 });
+    }
+    const refunded = d.refunds.reduce((sum, r) => sum + r.amount_vnd, 0);
+    row(t('payments.refunded_total'), money(refunded));
+    row(t('payments.net_collected'), money(d.receipt.total_vnd - refunded));
+  }
   pdf.rule(16);
   pdf.text(t('payments.receipt_note'), { size: 9.5 });
   return pdf.finish();

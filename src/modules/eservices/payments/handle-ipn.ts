@@ -7,7 +7,7 @@
 import type { Db } from '../../../platform/db/index.ts';
 import { recordAudit, type AuditActor } from '../../../platform/audit/audit.ts';
 import type { VnpayConfig } from '../../../config/index.ts';
-import { settlePayment, type ConfirmContext } from './confirm-payment.ts';
+import { failPayment, settlePayment, type ConfirmContext } from './confirm-payment.ts';
 import { paymentByTxnRef } from './fee-queries.ts';
 import { IPN_ANSWERS, vnpVerify, type IpnAnswer } from './vnpay.ts';
 
@@ -44,14 +44,7 @@ export async function handleIpn(db: Db, actor: AuditActor, vnpay: VnpayConfig, f
   };
   const outcome = await db.transaction().execute(async (trx) => {
     if (succeeded) return settlePayment(trx, actor, payment, settlement, ctx);
-    const failed = await trx
-      .updateTable('fee_payments')
-      .set({ status: 'failed', response_code: settlement.responseCode, gateway_txn_no: settlement.gatewayTxnNo, bank_code: settlement.bankCode })
-      .where('id', '=', payment.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (failed.numUpdatedRows === 0n) return 'already' as const;
-    await recordAudit(trx, actor, { action: 'fee_payment.failed', entityType: 'fee_payment', entityId: payment.id, agencyId: request.agency_id, before: { status: 'pending' }, after: { status: 'failed', responseCode: settlement.responseCode } });
+    if (!(await failPayment(trx, actor, payment, request.agency_id, settlement, 'ipn'))) return 'already' as const;
     return 'failed' as const;
   });
   return outcome === 'already' ? refuse(db, actor, IPN_ANSWERS.alreadyConfirmed, fields, request.agency_id) : IPN_ANSWERS.ok;

@@ -4,7 +4,7 @@ import { CsrfField, FormAlert, Notice } from '../../../ui/forms.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { ViewContext } from '../../../ui/view-context.ts';
 import type { DossierRow } from '../dossier-queries.ts';
-import type { DossierFees, FeeLineRow, FeePaymentRow, FeeReceiptRow, FeeRequestRow } from './fee-queries.ts';
+import type { DossierFees, FeeLineRow, FeePaymentRow, FeeReceiptRow, FeeRefundRow, FeeRequestRow } from './fee-queries.ts';
 import { vndInWords } from './vietnamese-words.ts';
 
 export const vnd = (ctx: ViewContext, amount: number): string => `${formatNumber(amount, ctx.locale)} ${ctx.t('payments.currency')}`;
@@ -26,15 +26,22 @@ export function FeeLinesTable({ ctx, lines, total }: { ctx: ViewContext; lines: 
         </thead>
         <tbody>
           {lines.map((l) => (
-            <tr>
+            <tr class={l.cancelled_at === null ? undefined : 'fee-line-cancelled'}>
               <td>
                 <span safe>{en ? l.label_en : l.label_vi}</span>
                 <br />
                 <span class="muted" safe>{`${t('payments.legal_basis')}: ${l.legal_basis}`}</span>
+                {l.cancel_reason === null ? '' : (
+                  <>
+                    <br />
+                    <strong safe>{`${t('payments.line_cancelled_label')}: `}</strong>
+                    <span safe>{l.cancel_reason}</span>
+                  </>
+                )}
               </td>
               <td class="num" safe>{`${vnd(ctx, l.amount_vnd)} / ${en ? l.unit_en : l.unit_vi}`}</td>
               <td class="num" safe>{formatNumber(l.quantity, ctx.locale)}</td>
-              <td class="num" safe>{vnd(ctx, l.total_vnd)}</td>
+              <td class="num">{l.cancelled_at === null ? <span safe>{vnd(ctx, l.total_vnd)}</span> : <s safe>{vnd(ctx, l.total_vnd)}</s>}</td>
             </tr>
           ))}
         </tbody>
@@ -46,6 +53,28 @@ export function FeeLinesTable({ ctx, lines, total }: { ctx: ViewContext; lines: 
         </tfoot>
       </table>
     </div>
+  );
+}
+
+/** The refunds recorded on a paid request, with the net amount collected. */
+export function RefundsList({ ctx, lines, refunds, total }: { ctx: ViewContext; lines: readonly FeeLineRow[]; refunds: readonly FeeRefundRow[]; total: number }): JSX.Element {
+  if (refunds.length === 0) return <></>;
+  const t = ctx.t;
+  const refunded = refunds.reduce((sum, r) => sum + r.amount_vnd, 0);
+  const label = (id: number) => {
+    const l = lines.find((x) => x.id === id);
+    return l === undefined ? '' : ctx.locale === 'en' ? l.label_en : l.label_vi;
+  };
+  return (
+    <section class="fee-refunds" aria-label={t('payments.refunds')}>
+      <h3 safe>{t('payments.refunds')}</h3>
+      <ul>
+        {refunds.map((r) => (
+          <li safe>{t('payments.refund_item', { date: formatDate(r.refunded_on), item: label(r.fee_line_id), amount: vnd(ctx, r.amount_vnd), reason: r.reason })}</li>
+        ))}
+      </ul>
+      <p safe>{t('payments.refund_totals', { refunded: vnd(ctx, refunded), net: vnd(ctx, total - refunded) })}</p>
+    </section>
   );
 }
 
@@ -66,7 +95,8 @@ export interface ApplicantFeesProps {
   readonly dossier: DossierRow;
   readonly fees: readonly DossierFees[];
   readonly vnpayEnabled: boolean;
-  readonly vietQr: VietQrView | undefined;
+  /** 'offer': VietQR is offered but no code was made yet (the page shows a button that makes one). */
+  readonly vietQr: VietQrView | 'offer' | undefined;
   readonly notice?: string;
   readonly alert?: string;
 }
@@ -91,6 +121,7 @@ export function ApplicantFeesPage(props: ApplicantFeesProps): JSX.Element {
           <h2 id={`fee-${f.request.id}`} safe>{`${t('payments.request_of', { date: formatDate(f.request.requested_at.slice(0, 10)) })} – ${t(`payments.request_${f.request.status}`)}`}</h2>
           {f.request.note === null ? '' : <p safe>{f.request.note}</p>}
           <FeeLinesTable ctx={ctx} lines={f.lines} total={f.request.total_vnd} />
+          <RefundsList ctx={ctx} lines={f.lines} refunds={f.refunds} total={f.request.total_vnd} />
           {f.receipt === undefined ? '' : (
             <p>
               <a href={`/ho-so/${dossier.id}/bien-lai/${f.receipt.id}`} safe>{t('payments.receipt_link', { number: f.receipt.number })}</a>
@@ -126,8 +157,15 @@ function PayOptions(props: ApplicantFeesProps & { request: FeeRequestRow }): JSX
           <button type="submit" safe>{t('payments.vnpay_pay', { amount: vnd(ctx, props.request.total_vnd) })}</button>
         </form>
       ) : ''}
-      {vietQr === undefined ? '' : (
-        <div class="vietqr">
+      {vietQr === undefined ? '' : vietQr === 'offer' ? (
+        <form method="post" action={`/ho-so/${dossier.id}/phi/vietqr`} class="vietqr" id="vietqr">
+          <CsrfField ctx={ctx} />
+          <h3 safe>{t('payments.vietqr_title')}</h3>
+          <p class="hint" safe>{t('payments.vietqr_offer_hint')}</p>
+          <button type="submit" class="button-secondary" safe>{t('payments.vietqr_make')}</button>
+        </form>
+      ) : (
+        <div class="vietqr" id="vietqr">
           <h3 safe>{t('payments.vietqr_title')}</h3>
           <p class="hint" safe>{t('payments.vietqr_hint')}</p>
           <figure class="qr">
@@ -173,6 +211,7 @@ export interface ReceiptProps {
   readonly receipt: FeeReceiptRow;
   readonly lines: readonly FeeLineRow[];
   readonly payment: FeePaymentRow;
+  readonly refunds: readonly FeeRefundRow[];
 }
 
 /** The electronic receipt (biên lai điện tử thu phí, lệ phí), in Vietnamese as an official document. */
@@ -201,6 +240,7 @@ export function FeeReceiptPage(props: ReceiptProps): JSX.Element {
           <span safe>{`${t('payments.in_words')}: `}</span>
           <em safe>{vndInWords(receipt.total_vnd)}</em>
         </p>
+        <RefundsList ctx={ctx} lines={lines} refunds={props.refunds} total={receipt.total_vnd} />
         <p class="hint" safe>{t('payments.receipt_note')}</p>
       </article>
       <p class="no-print">

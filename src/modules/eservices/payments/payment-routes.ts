@@ -2,7 +2,7 @@
  * The applicant's side of fees (/ho-so/:id/phi, receipts) and the VNPay endpoints: the IPN that
  * confirms a payment and the return page that only shows what the IPN recorded.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { actorOf } from '../../../platform/audit/audit.ts';
 import { requireUser, requireUserPage } from '../../../platform/auth/guards.ts';
@@ -15,14 +15,16 @@ import { sendHtml, viewContext } from '../../../ui/view-context.ts';
 import { agencyNameOn, dossierOfApplicant, type DossierRow } from '../dossier-queries.ts';
 import type { ConfirmContext } from './confirm-payment.ts';
 import { feeReceiptPdf } from './fee-receipt-pdf.ts';
-import { feesOfDossier, paymentByTxnRef, receiptOfDossier } from './fee-queries.ts';
+import { feesOfDossier, openFeeRequest, paymentByTxnRef, pendingVietQr, receiptOfDossier } from './fee-queries.ts';
 import { handleIpn } from './handle-ipn.ts';
 import { ApplicantFeesPage, FeeReceiptPage, PaymentResultPage, type VietQrView } from './payment-pages.tsx';
 import { startVnpayPayment, vietQrPayment } from './start-payment.ts';
 import { transferNote, vietQrPayload } from './vietqr.ts';
-import { IPN_ANSWERS, paymentUrl, vnpFields, vnpVerify } from './vnpay.ts';
+import { IPN_ANSWERS, paymentUrl, QUERYDR_PATH, vnpFields, vnpVerify } from './vnpay.ts';
 
 export const SANDBOX_PATH = '/sandbox/vnpay/vpcpay.html';
+/** The sandbox's merchant web API (querydr). */
+export const SANDBOX_API_PATH = `/sandbox/vnpay${QUERYDR_PATH}`;
 
 const idOf = (raw: string): number => {
   if (!/^\d{1,9}$/.test(raw)) throw new AppError('not_found');
@@ -52,10 +54,18 @@ export function registerPaymentRoutes(app: FastifyInstance): void {
     trackUrl: new URL('/tra-cuu', config.publicUrl).toString(),
   });
 
-  async function vietQrView(dossier: DossierRow): Promise<VietQrView | undefined> {
+  const vietQrOffered = (dossier: DossierRow): boolean => config.vietqr.bankBin !== '' && dossier.status === 'fee_requested';
+
+  /**
+   * The request's pending VietQR code if one was made; 'offer' when none was: reading the page
+   * writes nothing, the code is made by the applicant's POST (/phi/vietqr).
+   */
+  async function vietQrView(dossier: DossierRow): Promise<VietQrView | 'offer' | undefined> {
+    if (!vietQrOffered(dossier)) return undefined;
+    const open = await openFeeRequest(db, dossier.id);
+    const payment = open === undefined ? undefined : await pendingVietQr(db, open.id);
+    if (payment === undefined) return 'offer';
     const { bankBin, account, accountName } = config.vietqr;
-    if (bankBin === '' || dossier.status !== 'fee_requested') return undefined;
-    const payment = await vietQrPayment(db, dossier);
     // The transfer note carries the dossier code, by which the officer finds the transfer on the statement.
     const note = transferNote(dossier.code ?? payment.txn_ref);
     const payload = vietQrPayload({ bankBin, account, amountVnd: payment.amount_vnd, purpose: note });
@@ -63,19 +73,23 @@ export function registerPaymentRoutes(app: FastifyInstance): void {
     return { svgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, bankBin, account, accountName, note, amount: payment.amount_vnd };
   }
 
-  app.get<{ Params: { id: string }; Querystring: { ok?: string } }>('/ho-so/:id/phi', { preHandler: requireUserPage }, async (request, reply) => {
+  const renderFees = async (request: FastifyRequest, reply: FastifyReply, dossier: DossierRow, alert?: string, status = 200) =>
+    sendHtml(reply.header('cache-control', 'private, no-store'), ApplicantFeesPage({ ctx: await viewContext(request), dossier, fees: await feesOfDossier(db, dossier.id), vnpayEnabled, vietQr: await vietQrView(dossier), ...(alert === undefined ? {} : { alert }) }), status);
+
+  app.get<{ Params: { id: string } }>('/ho-so/:id/phi', { preHandler: requireUserPage }, async (request, reply) => renderFees(request, reply, await ownDossier(request)));
+
+  // The one-time VietQR code of the request: made once, on the applicant's request; later posts show the same code.
+  app.post<{ Params: { id: string }; Body: FormValues }>('/ho-so/:id/phi/vietqr', { preHandler: requireUserPage }, async (request, reply) => {
     const dossier = await ownDossier(request);
-    const [fees, vietQr] = await Promise.all([feesOfDossier(db, dossier.id), vietQrView(dossier)]);
-    const ctx = await viewContext(request);
-    return sendHtml(reply, ApplicantFeesPage({ ctx, dossier, fees, vnpayEnabled, vietQr }));
+    if (!isCsrfValid(request, field(request.body ?? {}, '_csrf'), config.secret)) return renderFees(request, reply, dossier, request.t('error.csrf_invalid'), 403);
+    if (!vietQrOffered(dossier)) return reply.redirect(`/ho-so/${dossier.id}/phi`, 303);
+    await vietQrPayment(db, dossier);
+    return reply.redirect(`/ho-so/${dossier.id}/phi#vietqr`, 303);
   });
 
   app.post<{ Params: { id: string }; Body: FormValues }>('/ho-so/:id/phi/vnpay', { preHandler: requireUserPage }, async (request, reply) => {
     const dossier = await ownDossier(request);
-    if (!isCsrfValid(request, field(request.body ?? {}, '_csrf'), config.secret)) {
-      const ctx = await viewContext(request);
-      return sendHtml(reply, ApplicantFeesPage({ ctx, dossier, fees: await feesOfDossier(db, dossier.id), vnpayEnabled, vietQr: await vietQrView(dossier), alert: request.t('error.csrf_invalid') }), 403);
-    }
+    if (!isCsrfValid(request, field(request.body ?? {}, '_csrf'), config.secret)) return renderFees(request, reply, dossier, request.t('error.csrf_invalid'), 403);
     if (dossier.status !== 'fee_requested' || !vnpayEnabled) return reply.redirect(`/ho-so/${dossier.id}/phi`, 303);
     const now = new Date();
     const payment = await startVnpayPayment(db, dossier, now);
@@ -136,7 +150,7 @@ export function registerPaymentRoutes(app: FastifyInstance): void {
     const { receiptId } = request.params;
     if (receiptId.endsWith('.pdf')) {
       const r = await ownReceipt(request, receiptId.slice(0, -4));
-      const pdf = await feeReceiptPdf({ dossier: r.dossier, agencyName: r.agency.vi, receipt: r.receipt, lines: r.lines, payment: r.payment });
+      const pdf = await feeReceiptPdf({ dossier: r.dossier, agencyName: r.agency.vi, receipt: r.receipt, lines: r.lines, payment: r.payment, refunds: r.refunds });
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="bien-lai-${r.receipt.year}-${r.receipt.number}.pdf"`)
@@ -145,6 +159,6 @@ export function registerPaymentRoutes(app: FastifyInstance): void {
     }
     const r = await ownReceipt(request, receiptId);
     const ctx = await viewContext(request);
-    return sendHtml(reply.header('cache-control', 'private, no-store'), FeeReceiptPage({ ctx, dossier: r.dossier, agencyName: ctx.locale === 'en' ? r.agency.en : r.agency.vi, receipt: r.receipt, lines: r.lines, payment: r.payment }));
+    return sendHtml(reply.header('cache-control', 'private, no-store'), FeeReceiptPage({ ctx, dossier: r.dossier, agencyName: ctx.locale === 'en' ? r.agency.en : r.agency.vi, receipt: r.receipt, lines: r.lines, payment: r.payment, refunds: r.refunds }));
   });
 }

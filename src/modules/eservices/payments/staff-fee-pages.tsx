@@ -1,14 +1,14 @@
-/** The officer's fee page of a dossier: requesting fees, the payments, reconciling VietQR transfers. */
+/** The officer's fee page of a dossier: requesting fees, the payments, reconciling VietQR transfers, cancelling a line, refunds, querydr. */
 import type { FieldErrors } from '../../../platform/errors.ts';
 import type { AdminNavItem } from '../../../platform/http/context.ts';
-import { formatNumber } from '../../../platform/text/format.ts';
+import { formatDateTime, formatNumber } from '../../../platform/text/format.ts';
 import { AdminLayout } from '../../../ui/admin-layout.tsx';
-import { CsrfField, ErrorSummary, FormAlert, Notice, fieldMessage } from '../../../ui/forms.tsx';
+import { CsrfField, ErrorSummary, FormAlert, Notice, TextArea, fieldMessage } from '../../../ui/forms.tsx';
 import type { ViewContext } from '../../../ui/view-context.ts';
 import type { FeeRow } from '../catalogue-queries.ts';
 import type { DossierRow } from '../dossier-queries.ts';
 import type { DossierFees } from './fee-queries.ts';
-import { FeeLinesTable, paymentState, vnd } from './payment-pages.tsx';
+import { FeeLinesTable, paymentState, RefundsList, vnd } from './payment-pages.tsx';
 
 export interface StaffFeesProps {
   readonly ctx: ViewContext;
@@ -18,6 +18,8 @@ export interface StaffFeesProps {
   readonly fees: readonly DossierFees[];
   readonly canRequest: boolean;
   readonly canReconcile: boolean;
+  /** A merchant web API is there to query (querydr). */
+  readonly canQuery: boolean;
   readonly values?: Record<string, string>;
   readonly errors?: FieldErrors;
   readonly alert?: string;
@@ -28,7 +30,19 @@ export function StaffFeesPage(props: StaffFeesProps): JSX.Element {
   const { ctx, dossier, errors, values = {} } = props;
   const t = ctx.t;
   const en = ctx.locale === 'en';
-  const labels: Record<string, string> = { fees: t('payments.request_title'), note: t('eservices.note'), bank_reference: t('payments.bank_reference'), amount: t('payments.amount_received'), payment: t('payments.attempts') };
+  const labels: Record<string, string> = {
+    fees: t('payments.request_title'),
+    note: t('eservices.note'),
+    bank_reference: t('payments.bank_reference'),
+    amount: t('payments.amount_received'),
+    payment: t('payments.attempts'),
+    reason: t('payments.cancel_reason'),
+    refund_amount: t('payments.refund_amount'),
+    refund_reason: t('payments.refund_reason'),
+  };
+  // The forms that change a request appear once: on the open request (cancel) and on the newest paid one (refund).
+  const openRequest = props.fees.find((f) => f.request.status === 'open');
+  const paidRequest = props.fees.find((f) => f.request.status === 'paid');
   for (const f of props.procedureFees) labels[`qty_${f.id}`] = en ? f.label_en : f.label_vi;
   const feesError = fieldMessage(t, errors, 'fees');
   return (
@@ -87,12 +101,29 @@ export function StaffFeesPage(props: StaffFeesProps): JSX.Element {
         <section class="card fee-request" aria-labelledby={`fee-${f.request.id}`}>
           <h2 id={`fee-${f.request.id}`} safe>{`#${f.request.id} – ${t(`payments.request_${f.request.status}`)}`}</h2>
           <FeeLinesTable ctx={ctx} lines={f.lines} total={f.request.total_vnd} />
+          <RefundsList ctx={ctx} lines={f.lines} refunds={f.refunds} total={f.request.total_vnd} />
           {f.receipt === undefined ? '' : <p safe>{t('payments.receipt_issued', { number: f.receipt.number, total: formatNumber(f.receipt.total_vnd, ctx.locale) })}</p>}
+          {props.canReconcile && f === openRequest ? <CancelLineForm ctx={ctx} dossierId={dossier.id} fees={f} errors={errors} values={values} /> : ''}
+          {props.canReconcile && f === paidRequest ? <RefundForm ctx={ctx} dossierId={dossier.id} fees={f} errors={errors} values={values} /> : ''}
           <ul>
             {f.payments.map((p) => (
               <li>
                 <span safe>{paymentState(ctx, p)}</span>
                 {p.bank_reference === null ? '' : <span safe>{` – ${t('payments.bank_reference')}: ${p.bank_reference}`}</span>}
+                {f.queries.filter((q) => q.payment_id === p.id).length === 0 ? '' : (
+                  <ul>
+                    {f.queries.filter((q) => q.payment_id === p.id).map((q) => (
+                      <li safe>{t('payments.query_record', { at: formatDateTime(q.queried_at), outcome: t(`payments.query_outcome_${q.outcome}`), code: q.response_code ?? '–', status: q.transaction_status ?? '–' })}</li>
+                    ))}
+                  </ul>
+                )}
+                {props.canReconcile && props.canQuery && p.method === 'vnpay' && p.status === 'pending' && f.request.status === 'open' ? (
+                  <form method="post" action={`/quan-tri/ho-so/${dossier.id}/phi/tra-soat`} class="inline-form">
+                    <CsrfField ctx={ctx} />
+                    <input type="hidden" name="payment" value={String(p.id)} />
+                    <button type="submit" class="button-secondary" safe>{t('payments.query_submit', { ref: p.txn_ref })}</button>
+                  </form>
+                ) : ''}
                 {props.canReconcile && p.method === 'vietqr' && p.status === 'pending' && f.request.status === 'open' ? (
                   <form method="post" action={`/quan-tri/ho-so/${dossier.id}/phi/doi-soat`} class="stack reconcile" novalidate>
                     <CsrfField ctx={ctx} />
@@ -111,6 +142,64 @@ export function StaffFeesPage(props: StaffFeesProps): JSX.Element {
         </section>
       ))}
     </AdminLayout>
+  );
+}
+
+interface AdjustProps {
+  readonly ctx: ViewContext;
+  readonly dossierId: number;
+  readonly fees: DossierFees;
+  readonly errors: FieldErrors | undefined;
+  readonly values: Record<string, string>;
+}
+
+/** A select of the request's lines still counted (not cancelled). */
+function LineSelect({ ctx, id, fees, value }: { ctx: ViewContext; id: string; fees: DossierFees; value: string }): JSX.Element {
+  const en = ctx.locale === 'en';
+  return (
+    <div class="field">
+      <label for={id} safe>{ctx.t('payments.line')}</label>
+      <select id={id} name="line">
+        {fees.lines
+          .filter((l) => l.cancelled_at === null)
+          .map((l) => (
+            <option value={String(l.id)} selected={String(l.id) === value} safe>{`${en ? l.label_en : l.label_vi} – ${vnd(ctx, l.total_vnd)}`}</option>
+          ))}
+      </select>
+    </div>
+  );
+}
+
+function CancelLineForm({ ctx, dossierId, fees, errors, values }: AdjustProps): JSX.Element {
+  const t = ctx.t;
+  return (
+    <form method="post" action={`/quan-tri/ho-so/${dossierId}/phi/huy-khoan`} class="stack fee-adjust" novalidate>
+      <CsrfField ctx={ctx} />
+      <h3 safe>{t('payments.cancel_title')}</h3>
+      <p class="hint" safe>{t('payments.cancel_hint')}</p>
+      <LineSelect ctx={ctx} id="f-cancel-line" fees={fees} value={values.line ?? ''} />
+      <TextArea t={t} name="reason" label={t('payments.cancel_reason')} value={values.reason} errors={errors} rows={3} required />
+      <div class="actions">
+        <button type="submit" class="button-secondary" safe>{t('payments.cancel_submit')}</button>
+      </div>
+    </form>
+  );
+}
+
+function RefundForm({ ctx, dossierId, fees, errors, values }: AdjustProps): JSX.Element {
+  const t = ctx.t;
+  return (
+    <form method="post" action={`/quan-tri/ho-so/${dossierId}/phi/hoan-tien`} class="stack fee-adjust" novalidate>
+      <CsrfField ctx={ctx} />
+      <h3 safe>{t('payments.refund_title')}</h3>
+      <p class="hint" safe>{t('payments.refund_hint')}</p>
+      <LineSelect ctx={ctx} id="f-refund-line" fees={fees} value={values.line ?? ''} />
+      <ReconcileField ctx={ctx} errors={errors} name="refund_amount" label={t('payments.refund_amount')} value={values.refund_amount ?? ''} numeric />
+      <TextArea t={t} name="refund_reason" label={t('payments.refund_reason')} value={values.refund_reason} errors={errors} rows={3} required />
+      <div class="actions">
+        <button type="submit" class="button-secondary" safe>{t('payments.refund_submit')}</button>
+      </div>
+    </form>
   );
 }
 

@@ -29,7 +29,8 @@ export async function startVnpayPayment(db: Db, dossier: DossierRow, now: Date):
       txn_ref: newTxnRef(request.id, 'vnpay'),
       amount_vnd: request.total_vnd,
       status: 'pending',
-      created_at: nowIso(),
+      // The gateway is told this time as vnp_CreateDate; querydr names it again as vnp_TransactionDate.
+      created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + VNPAY_EXPIRY_MINUTES * 60_000).toISOString(),
       paid_at: null,
       response_code: null,

@@ -125,3 +125,82 @@ export function vnpFields(rawQuery: string): Record<string, string> {
   for (const [k, v] of new URLSearchParams(rawQuery)) if (k.startsWith('vnp_') && !(k in out)) out[k] = v;
   return out;
 }
+
+// ---- querydr: the merchant asks the gateway for the result of a transaction (merchant web API).
+//
+// A JSON POST to the gateway's `merchant_webapi/api/transaction`. Unlike the payment URL, its
+// signature is HMAC-SHA512 over the values joined by `|` in a fixed order (empty for an absent
+// value), request and answer each with their own list. Source: VNPay's API documentation for
+// "querydr" 2.1.0 and the `vnpay` library that implements it (lehuygiang28/vnpay, MIT).
+
+export const QUERYDR_PATH = '/merchant_webapi/api/transaction';
+
+/** Fields of the request, in the order they are signed. */
+export const QUERYDR_REQUEST_SIGNED = ['vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TxnRef', 'vnp_TransactionDate', 'vnp_CreateDate', 'vnp_IpAddr', 'vnp_OrderInfo'] as const;
+/** Fields of the answer, in the order they are signed. */
+export const QUERYDR_RESPONSE_SIGNED = [
+  'vnp_ResponseId',
+  'vnp_Command',
+  'vnp_ResponseCode',
+  'vnp_Message',
+  'vnp_TmnCode',
+  'vnp_TxnRef',
+  'vnp_Amount',
+  'vnp_BankCode',
+  'vnp_PayDate',
+  'vnp_TransactionNo',
+  'vnp_TransactionType',
+  'vnp_TransactionStatus',
+  'vnp_OrderInfo',
+  'vnp_PromotionCode',
+  'vnp_PromotionAmount',
+] as const;
+
+/** vnp_ResponseCode of a querydr answer (about the query itself, not the transaction). */
+export const QUERYDR_CODES = { ok: '00', invalidMerchant: '02', invalidData: '03', notFound: '91', duplicate: '94', invalidSignature: '97', other: '99' } as const;
+
+/** The values named by `names`, joined by `|` (an absent value counts as empty). */
+export const pipeText = (fields: Readonly<Record<string, unknown>>, names: readonly string[]): string =>
+  names.map((n) => (fields[n] === undefined || fields[n] === null ? '' : String(fields[n]))).join('|');
+
+export const pipeSign = (fields: Readonly<Record<string, unknown>>, names: readonly string[], secret: string): string => createHmac('sha512', secret).update(pipeText(fields, names), 'utf8').digest('hex');
+
+/** Checks a pipe-signed message (request or answer) in constant time. */
+export function pipeVerify(fields: Readonly<Record<string, unknown>>, names: readonly string[], secret: string): boolean {
+  const given = typeof fields.vnp_SecureHash === 'string' ? fields.vnp_SecureHash.toLowerCase() : '';
+  if (!/^[0-9a-f]{128}$/.test(given)) return false;
+  return timingSafeEqual(Buffer.from(pipeSign(fields, names, secret), 'hex'), Buffer.from(given, 'hex'));
+}
+
+export interface QueryDrRequest {
+  readonly tmnCode: string;
+  readonly secret: string;
+  readonly requestId: string;
+  readonly txnRef: string;
+  /** When the payment was created (its vnp_CreateDate). */
+  readonly transactionDate: Date;
+  readonly createdAt: Date;
+  readonly ipAddr: string;
+  readonly orderInfo: string;
+}
+
+/** The signed JSON body of a querydr request. */
+export function queryDrBody(r: QueryDrRequest): Record<string, string> {
+  const fields: Record<string, string> = {
+    vnp_RequestId: r.requestId,
+    vnp_Version: VNPAY_VERSION,
+    vnp_Command: 'querydr',
+    vnp_TmnCode: r.tmnCode,
+    vnp_TxnRef: r.txnRef,
+    vnp_OrderInfo: orderInfoText(r.orderInfo),
+    vnp_TransactionDate: vnpDate(r.transactionDate),
+    vnp_CreateDate: vnpDate(r.createdAt),
+    vnp_IpAddr: r.ipAddr,
+  };
+  return { ...fields, vnp_SecureHash: pipeSign(fields, QUERYDR_REQUEST_SIGNED, r.secret) };
+}
+
+/** Signs a querydr answer (the gateway's side: our sandbox). */
+export function signQueryDrAnswer(fields: Readonly<Record<string, string>>, secret: string): Record<string, string> {
+  return { ...fields, vnp_SecureHash: pipeSign(fields, QUERYDR_RESPONSE_SIGNED, secret) };
+}
