@@ -1,4 +1,5 @@
 /** Staff pages of composite indices: the editions of every index, and the form making a new edition from a copy. */
+import type { Children } from '@kitajs/html';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import type { AdminNavItem } from '../../../platform/http/context.ts';
 import { AdminLayout } from '../../../ui/admin-layout.tsx';
@@ -56,13 +57,13 @@ function Select({ ctx, name, label, value, options, errors, hint }: { ctx: ViewC
 }
 
 /** A group of fields whose weights must add up to 1: the sum's message belongs to the group (id f-<name>, linked from the summary). */
-function WeightGroup({ ctx, name, legend, errors, children }: { ctx: ViewContext; name: string; legend: string; errors: FieldErrors | undefined; children: JSX.Element | JSX.Element[] }): JSX.Element {
+function WeightGroup({ ctx, name, legend, errors, children }: { ctx: ViewContext; name: string; legend: string; errors: FieldErrors | undefined; children?: Children }): JSX.Element {
   const message = fieldMessage(ctx.t, errors, name);
   return (
     <fieldset id={`f-${name}`} class={message === undefined ? 'field' : 'field field-error'} tabindex="-1" aria-describedby={message === undefined ? undefined : `f-${name}-error`}>
       <legend safe>{legend}</legend>
       {message === undefined ? '' : <p class="error-message" id={`f-${name}-error`} safe>{message}</p>}
-      {children}
+      {children ?? ''}
     </fieldset>
   );
 }

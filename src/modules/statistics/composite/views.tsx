@@ -184,6 +184,8 @@ export function IndexPage({ ctx, index, editions, form, errors, data }: IndexPag
   const title = r === undefined ? name : t('statistics.composite.index_title', { index: name, period: periodText });
   const fmt = (v: number): string => formatNumber(v, ctx.locale, r?.result.decimals ?? 4);
   const q = r === undefined ? '' : rankingQuery(r);
+  // Rendered by chart-svg.ts: ECharts escapes every label, and the sanitiser refuses scripts.
+  const safeChart = data?.safeChart ?? '';
   return (
     <Layout ctx={ctx} title={title} description={en(ctx) ? index.description_en : index.description_vi}>
       <Breadcrumb ctx={ctx} />
@@ -203,7 +205,7 @@ export function IndexPage({ ctx, index, editions, form, errors, data }: IndexPag
               <p safe>{t('statistics.composite.no_rows')}</p>
             ) : (
               <>
-                <figure class="stat-chart">{data.safeChart}</figure>
+                <figure class="stat-chart">{safeChart}</figure>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ranking-caption">
                   <table class="stat-table">
                     <caption id="ranking-caption" safe>{t('statistics.composite.ranking_caption', { index: name, period: periodText, scale: formatNumber(r.edition.row.scale, ctx.locale) })}</caption>
