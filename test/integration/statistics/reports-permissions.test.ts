@@ -1,37 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { build, dropTemplates } from '../../helpers/build.ts';
-import { nowIso } from '../../../src/platform/db/dialect.ts';
-import { createSession } from '../../../src/platform/auth/session.ts';
 import { Client } from '../../helpers/client.ts';
-import { demoAssignment, downloadTemplate, fill, plausible, problems, signedIn, uploadWorkbook } from './reports-helpers.ts';
-import type { DbHandle } from '../../../src/platform/db/index.ts';
-import type { FastifyInstance } from 'fastify';
+import { demoAssignment, downloadTemplate, fill, plausible, problems, secondEnterprise, signedIn, uploadWorkbook } from './reports-helpers.ts';
 
 after(dropTemplates);
-
-/** A second telecom enterprise with its own account and one district, assigned the same period. */
-async function secondEnterprise(app: FastifyInstance, store: DbHandle): Promise<{ client: Client; assignmentId: number }> {
-  const at = nowIso();
-  const db = store.db;
-  const agency = await db.insertInto('agencies').values({ code: 'viettel-lao-cai', kind: 'enterprise', created_at: at }).returning('id').executeTakeFirstOrThrow();
-  const reporter = await db.insertInto('stat_reporters').values({ agency_id: agency.id, kind: 'telecom_enterprise', name: 'Viettel Lào Cai', created_at: at }).returning('id').executeTakeFirstOrThrow();
-  const unit = await db.selectFrom('admin_units').select('id').where('structure', '=', 'pre2025').where('level', '=', 'district').where('code', '=', '082').executeTakeFirstOrThrow();
-  await db.insertInto('stat_reporter_units').values({ reporter_id: reporter.id, admin_unit_id: unit.id }).execute();
-  const user = await db
-    .insertInto('users')
-    .values({ email: 'viettel@example.vn', password_hash: 'x', full_name: 'Trần Thị Lan', account_type: 'business', email_verified_at: at, created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.insertInto('user_roles').values({ user_id: user.id, role: 'enterprise', agency_id: null, granted_at: at, granted_by: null }).execute();
-  await db.insertInto('stat_reporter_members').values({ reporter_id: reporter.id, user_id: user.id }).execute();
-  const period = await db.selectFrom('stat_report_periods').select('id').where('period', '=', '2025-Q2').executeTakeFirstOrThrow();
-  const assignment = await db.insertInto('stat_report_assignments').values({ report_period_id: period.id, reporter_id: reporter.id, reminded_before_at: null, reminded_after_at: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
-  const { token } = await createSession(db, user.id, { mfaPending: false });
-  const client = new Client(app);
-  client.cookies.set('sid', token);
-  return { client, assignmentId: assignment.id };
-}
 
 test("an enterprise cannot see, download or submit another enterprise's assignment; visitors are sent to sign in", async (t) => {
   const { app, store } = await build(t);
@@ -103,7 +76,7 @@ test('returning needs a comment, mails the reporter and is audited; a decided su
   assert.equal(audit.length, 1);
 });
 
-test('a statistician opens a period (assigned to every reporter of the kind), with field messages for a bad period or deadline', async (t) => {
+test('a statistician opens a period (assigned to the reporters assigned to the form), with field messages for a bad period or deadline', async (t) => {
   const { app, store } = await build(t);
   const statistician = await signedIn(app, store, 'statistician');
   const page = await statistician.get('/quan-tri/bao-cao-thong-ke');

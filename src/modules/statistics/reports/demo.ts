@@ -1,8 +1,9 @@
 /**
  * Demo reports: an illustrative telecommunications enterprise ("VNPT Lào Cai", an agency of kind
  * enterprise) reporting for the districts of the old Lào Cai province (pre-2025 structure), the demo
- * account enterprise@laocai.example.vn as its member, and the quarterly form BC-VT-01 open for
- * 2025-Q2 (the last quarter of the old structure) with a deadline two weeks after seeding.
+ * account enterprise@laocai.example.vn as its member, assigned the quarterly form BC-VT-01 for those
+ * districts and 2025-Q2 open (the last quarter of the old structure) with a deadline two weeks after seeding. The forms are
+ * managed by the agency of the demo statistician.
  */
 import { addDays } from '../../../platform/calendar/dates.ts';
 import { nowIso } from '../../../platform/db/dialect.ts';
@@ -38,7 +39,11 @@ export const statisticsReportsDemo: DemoSeeder = async ({ db, users }) => {
     .execute();
   const reporter = await db.insertInto('stat_reporters').values({ agency_id: agency.id, kind: 'telecom_enterprise', name: 'VNPT Lào Cai', created_at: at }).returning('id').executeTakeFirstOrThrow();
   const districts = await db.selectFrom('admin_units').select('id').where('parent_id', '=', province.id).where('level', '=', 'district').execute();
-  if (districts.length > 0) await db.insertInto('stat_reporter_units').values(districts.map((d) => ({ reporter_id: reporter.id, admin_unit_id: d.id }))).execute();
+  const assigned = await db.insertInto('stat_form_reporters').values({ form_code: DEMO_FORM, reporter_id: reporter.id, created_at: at }).returning('id').executeTakeFirstOrThrow();
+  if (districts.length > 0) await db.insertInto('stat_form_reporter_units').values(districts.map((d) => ({ form_reporter_id: assigned.id, admin_unit_id: d.id }))).execute();
+  // The department's statisticians manage the forms' assignments.
+  const owner = await db.selectFrom('user_roles').select('agency_id').where('role', '=', 'statistician').where('user_id', '=', users.get('statistician') ?? 0).executeTakeFirst();
+  if (owner?.agency_id != null) await db.updateTable('stat_report_forms').set({ owner_agency_id: owner.agency_id }).execute();
   const member = users.get('enterprise');
   if (member !== undefined) await db.insertInto('stat_reporter_members').values({ reporter_id: reporter.id, user_id: member }).execute();
   const period = await db

@@ -7,6 +7,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { todayInVietnam } from '../../../platform/text/format.ts';
+import { registerAssignmentRoutes } from './assignment-routes.ts';
 import { MAX_UPLOAD_BYTES } from './read-upload.ts';
 import { sendReportReminders } from './remind.ts';
 import { assignmentPath } from './reporter-pages.tsx';
@@ -20,6 +21,7 @@ export default async function statisticsReports(app: FastifyInstance): Promise<v
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1000 } });
   registerReporterRoutes(app);
   registerStaffRoutes(app);
+  registerAssignmentRoutes(app);
 
   const { store, config } = app.deps;
   let timer: NodeJS.Timeout | undefined;

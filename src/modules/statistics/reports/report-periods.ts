@@ -1,6 +1,6 @@
 /**
  * Opening a reporting period for a form (Circular 04/2022/TT-BTTTT: the form's periodicity and a
- * deadline after the period ends) assigns it to every reporter of the form's kind; a statistician
+ * deadline after the period ends) assigns it to the reporters assigned to the form; a statistician
  * closes and reopens periods. Audited.
  */
 import type { AuditActor } from '../../../platform/audit/audit.ts';
@@ -30,7 +30,7 @@ export async function openReportPeriod(db: Db, actor: AuditActor, input: { formI
       .values({ form_id: form.id, period: period.code, deadline: input.deadline, status: 'open', created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const reporters = await trx.selectFrom('stat_reporters').select('id').where('kind', '=', form.reporter_kind).execute();
+    const reporters = await trx.selectFrom('stat_form_reporters').select('reporter_id as id').where('form_code', '=', form.code).orderBy('reporter_id').execute();
     if (reporters.length > 0) {
       await trx
         .insertInto('stat_report_assignments')

@@ -140,12 +140,15 @@ export async function formItems(db: Db, formId: number): Promise<FormItem[]> {
   return rows.map((r) => ({ indicatorId: r.id, code: r.code, rule: ruleOf(r), nameVi: r.name_vi, nameEn: r.name_en, unitVi: r.unit_vi, unitEn: r.unit_en }));
 }
 
-export async function reporterUnits(db: Db, reporterId: number): Promise<ReporterUnit[]> {
+/** The units a reporter reports for on a form (by form code), in code order. */
+export async function reporterUnits(db: Db, reporterId: number, formCode: string): Promise<ReporterUnit[]> {
   return db
-    .selectFrom('stat_reporter_units as ru')
-    .innerJoin('admin_units as u', 'u.id', 'ru.admin_unit_id')
+    .selectFrom('stat_form_reporter_units as fu')
+    .innerJoin('stat_form_reporters as fr', 'fr.id', 'fu.form_reporter_id')
+    .innerJoin('admin_units as u', 'u.id', 'fu.admin_unit_id')
     .select(['u.id', 'u.code', 'u.full_name as name'])
-    .where('ru.reporter_id', '=', reporterId)
+    .where('fr.reporter_id', '=', reporterId)
+    .where('fr.form_code', '=', formCode)
     .orderBy('u.code')
     .execute();
 }

@@ -12,6 +12,8 @@ import type { ReporterUnit } from './validate-report.ts';
 
 export const STAFF_PATH = '/quan-tri/bao-cao-thong-ke';
 export const submissionPath = (id: number): string => `${STAFF_PATH}/nop/${id}`;
+export const formAdminPath = (code: string): string => `${STAFF_PATH}/bieu/${encodeURIComponent(code)}`;
+export const periodAdminPath = (id: number): string => `${STAFF_PATH}/ky/${id}`;
 
 export interface StaffPageProps {
   readonly ctx: ViewContext;
@@ -79,7 +81,9 @@ export function StaffReportsPage(props: StaffPageProps): JSX.Element {
             {periods.map((p) => (
               <tr>
                 <td safe>{`${p.formCode} · ${ctx.locale === 'en' ? p.formNameEn : p.formNameVi}`}</td>
-                <td safe>{periodText(ctx, p.period)}</td>
+                <td>
+                  <a href={periodAdminPath(p.id)} safe>{periodText(ctx, p.period)}</a>
+                </td>
                 <td safe>{formatDate(p.deadline)}</td>
                 <td>
                   <span safe>{t(`reports.period.${p.status}`)}</span>
@@ -95,6 +99,16 @@ export function StaffReportsPage(props: StaffPageProps): JSX.Element {
           </tbody>
         </table>
       </div>
+
+      <h2 safe>{t('reports.forms_title')}</h2>
+      <ul>
+        {forms.map((f) => (
+          <li>
+            <a href={formAdminPath(f.code)} safe>{t('reports.manage_form', { code: f.code })}</a>
+            <span safe>{` · ${ctx.locale === 'en' ? f.name_en : f.name_vi}`}</span>
+          </li>
+        ))}
+      </ul>
 
       <h2 safe>{t('reports.open_period')}</h2>
       <ErrorSummary t={t} errors={errors} labels={{ form: t('reports.field.form'), period: t('reports.field.period'), deadline: t('reports.field.deadline') }} />

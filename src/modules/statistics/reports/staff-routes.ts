@@ -15,6 +15,12 @@ import { STAFF_PATH, StaffReportsPage, SubmissionPage, submissionPath } from './
 
 const NOTICES = { ky: 'reports.period_saved', duyet: 'reports.approved_ok', tra: 'reports.returned_ok' } as const;
 
+/** A numeric id from the path; anything else is a 404. */
+export const parseId = (raw: string): number => {
+  if (!/^\d{1,9}$/.test(raw)) throw new AppError('not_found');
+  return Number(raw);
+};
+
 export function registerStaffRoutes(app: FastifyInstance): void {
   const { store, config } = app.deps;
   const db = store.db;
@@ -22,10 +28,6 @@ export function registerStaffRoutes(app: FastifyInstance): void {
   app.deps.adminNav.push({ href: STAFF_PATH, label: 'reports.admin_nav', roles: ['statistician'], order: 61 });
   const reportUrl = (id: number): string => new URL(assignmentPath(id), config.publicUrl).toString();
 
-  const parseId = (raw: string): number => {
-    if (!/^\d{1,9}$/.test(raw)) throw new AppError('not_found');
-    return Number(raw);
-  };
   const guard = (request: FastifyRequest, body: FormValues): void => {
     if (!canReviewReports(request.user)) throw new AppError('forbidden');
     if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) throw new AppError('csrf_invalid');
@@ -68,7 +70,7 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     const submission = await submissionById(db, id);
     const assignment = submission === undefined ? undefined : await assignmentById(db, submission.assignmentId);
     if (submission === undefined || assignment === undefined) throw new AppError('not_found');
-    const [items, units, cells, history] = await Promise.all([formItems(db, assignment.formId), reporterUnits(db, assignment.reporterId), cellsOf(db, id), submissionsOf(db, assignment.id)]);
+    const [items, units, cells, history] = await Promise.all([formItems(db, assignment.formId), reporterUnits(db, assignment.reporterId, assignment.formCode), cellsOf(db, id), submissionsOf(db, assignment.id)]);
     const ctx = await viewContext(request);
     return sendHtml(reply, SubmissionPage({ ctx, adminNav: app.deps.adminNav, assignment, submission, items, units, cells, history, ...extra }), status);
   }

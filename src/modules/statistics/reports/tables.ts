@@ -1,4 +1,4 @@
-/** Tables of the periodic reports (migration 2026-11-29-0060). */
+/** Tables of the periodic reports (migrations 2026-11-29-0060, 0145). */
 import type { Generated } from 'kysely';
 import type { Periodicity } from '../tables.ts';
 
@@ -19,6 +19,8 @@ export interface StatReportFormsTable {
   reporter_kind: ReporterKind;
   jump_share: number;
   is_current: Generated<number>;
+  /** The agency whose statisticians manage the form's assignments; null: any statistician. */
+  owner_agency_id: number | null;
   created_at: string;
 }
 
@@ -37,8 +39,17 @@ export interface StatReportersTable {
   created_at: string;
 }
 
-export interface StatReporterUnitsTable {
+/** A reporter assigned to a form (by code, so it outlives the form's versions). */
+export interface StatFormReportersTable {
+  id: Generated<number>;
+  form_code: string;
   reporter_id: number;
+  created_at: string;
+}
+
+/** The units a reporter reports for on a form. */
+export interface StatFormReporterUnitsTable {
+  form_reporter_id: number;
   admin_unit_id: number;
 }
 
@@ -95,7 +106,8 @@ export interface StatisticsReportsTables {
   stat_report_forms: StatReportFormsTable;
   stat_report_form_items: StatReportFormItemsTable;
   stat_reporters: StatReportersTable;
-  stat_reporter_units: StatReporterUnitsTable;
+  stat_form_reporters: StatFormReportersTable;
+  stat_form_reporter_units: StatFormReporterUnitsTable;
   stat_reporter_members: StatReporterMembersTable;
   stat_report_periods: StatReportPeriodsTable;
   stat_report_assignments: StatReportAssignmentsTable;
