@@ -8,6 +8,8 @@ import { todayInVietnam } from '../../../src/platform/text/format.ts';
 import type { DbHandle } from '../../../src/platform/db/index.ts';
 import { Client } from '../../helpers/client.ts';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { down, up } from '../../../migrations/2026-11-29-0145-statistics-report-assignments.ts';
 import { demoAssignment, downloadTemplate, fill, plausible, secondEnterprise, signedIn, uploadWorkbook } from './reports-helpers.ts';
 
 after(dropTemplates);
@@ -227,4 +229,36 @@ test('the account page links a reporter to its reports; a citizen sees no such l
   assert.match((await enterprise.get('/tai-khoan')).body, /<a href="\/bao-cao-thong-ke">Báo cáo thống kê định kỳ của đơn vị<\/a>/);
   const citizen = await signedIn(app, store, 'citizen');
   assert.doesNotMatch((await citizen.get('/tai-khoan')).body, /href="\/bao-cao-thong-ke"/);
+});
+
+test('migration 0145 gives every reporter the forms of its kind for the units it had, and its down step restores the reporter-wide units', async (t) => {
+  const { store } = await build(t);
+  const db = store.db;
+  const a = await demoAssignment(store);
+  const vnpt = (await db.selectFrom('stat_report_assignments').select('reporter_id').where('id', '=', a.id).executeTakeFirstOrThrow()).reporter_id;
+  await db.transaction().execute((trx) => down(trx));
+  const old = await sql<{ reporter_id: number; admin_unit_id: number }>`select reporter_id, admin_unit_id from stat_reporter_units order by admin_unit_id`.execute(db);
+  assert.deepEqual(old.rows.map((r) => [Number(r.reporter_id), Number(r.admin_unit_id)]), a.units.map((u) => [vnpt, u.id]).sort((x, y) => x[1]! - y[1]!));
+
+  // A second telecom enterprise with one district, as it would have been before the migration.
+  const at = nowIso();
+  const agency = await db.insertInto('agencies').values({ code: 'viettel-lao-cai', kind: 'enterprise', created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const viettel = await db.insertInto('stat_reporters').values({ agency_id: agency.id, kind: 'telecom_enterprise', name: 'Viettel Lào Cai', created_at: at }).returning('id').executeTakeFirstOrThrow();
+  await sql`insert into stat_reporter_units (reporter_id, admin_unit_id) values (${viettel.id}, ${a.units[0]!.id})`.execute(db);
+  await db.transaction().execute((trx) => up(trx));
+
+  const telecomForms = (await db.selectFrom('stat_report_forms').select('code').distinct().where('reporter_kind', '=', 'telecom_enterprise').orderBy('code').execute()).map((f) => f.code);
+  const assigned = await db
+    .selectFrom('stat_form_reporters as fr')
+    .innerJoin('stat_form_reporter_units as fu', 'fu.form_reporter_id', 'fr.id')
+    .select(['fr.form_code', 'fr.reporter_id', 'fu.admin_unit_id'])
+    .orderBy('fr.reporter_id')
+    .orderBy('fr.form_code')
+    .orderBy('fu.admin_unit_id')
+    .execute();
+  const expected = [
+    ...telecomForms.flatMap((code) => a.units.map((u) => u.id).sort((x, y) => x - y).map((id) => ({ form_code: code, reporter_id: vnpt, admin_unit_id: id }))),
+    ...telecomForms.map((code) => ({ form_code: code, reporter_id: viettel.id, admin_unit_id: a.units[0]!.id })),
+  ];
+  assert.deepEqual(assigned.map((r) => ({ ...r, reporter_id: Number(r.reporter_id), admin_unit_id: Number(r.admin_unit_id) })), expected);
 });
