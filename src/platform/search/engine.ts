@@ -4,10 +4,20 @@
  * code, on the way in and on the way out, so SQLite and PostgreSQL match identically
  * ("doan cong tac" finds "Đoàn công tác"), whatever the server locale.
  *
+ * Ranking, over every match (no window of recent documents): first the documents whose title holds
+ * every searched word and phrase, by how well the title matches (bm25 / ts_rank on the title alone),
+ * then by publication time; then the other matches, most recently indexed first. Scoring the bodies
+ * of all matches is what made a common query slow (every word of the generated corpus is in half its
+ * articles, and bm25 reads each term's whole doclist for its idf): titles are short, so their index
+ * ranks all its matches in a few milliseconds, and the body matches are read newest first only as far
+ * as the page shown.
+ *
  * The dialect branches of the search live in this file only:
- * - SQLite: a contentless FTS5 table `search_fts` keyed by search_documents.id, holding the filter
- *   columns too (migration 0015), ranked by bm25();
- * - PostgreSQL: a `tsvector` column with the 'simple' configuration and a GIN index, ranked by ts_rank().
+ * - SQLite: contentless FTS5 tables `search_fts` (title and body; migrations 0010, 0015) and
+ *   `search_titles` (title only; 2026-11-29-0140), keyed by search_documents.id, holding the filter
+ *   columns too;
+ * - PostgreSQL: the `tsvector` column `tsv` of search_documents (title and body) and the narrow table
+ *   `search_titles` (title only; 0140), with the 'simple' configuration and GIN indexes.
  */
 import { sql, SqliteAdapter, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
@@ -50,7 +60,7 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
-  /** Exact up to RANK_CANDIDATES; COUNT_CAP means "more than RANK_CANDIDATES" (see totalIsLowerBound). */
+  /** Exact below COUNT_CAP; COUNT_CAP means "more than COUNT_CAP - 1" (see totalIsLowerBound). */
   readonly total: number;
   readonly totalIsLowerBound: boolean;
   readonly page: number;
@@ -66,18 +76,15 @@ export const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 50;
 const MAX_PAGE = 1000;
 /**
- * How many matches are scored at most: beyond, the most recently indexed are ranked. Scoring is
- * most of a common query's cost (bm25 and ts_rank read every candidate's positions); 500 keeps
- * two- and three-word queries over 100,000 articles within the issue's latency goal.
- */
-export const RANK_CANDIDATES = 500;
-/**
  * Matches are counted up to this many (the page then says "more than 2,000"): counting every match
  * of a very common word reads the whole index, which would cost more than the search itself.
  */
 export const COUNT_CAP = 2001;
-/** A bound on the rows scored in one SQLite query (the span of the candidates may hold other types). */
-const MAX_SCORED = 1_000_000;
+/**
+ * Title matches are ranked by relevance up to this many; a query whose words are all in more titles
+ * than that (only the commonest syllables are) shows its title matches most recently indexed first.
+ */
+export const TITLE_RANKED = 2000;
 // A body longer than this is indexed by its beginning only: PostgreSQL refuses tsvectors over 1 MB.
 const MAX_INDEXED_CHARS = 200_000;
 
@@ -108,9 +115,13 @@ export async function indexDocument(db: Db, doc: SearchDocument): Promise<void> 
     .executeTakeFirstOrThrow();
   if (isSqliteDb(db)) {
     await sql`delete from search_fts where rowid = ${id}`.execute(db);
+    await sql`delete from search_titles where rowid = ${id}`.execute(db);
     await sql`insert into search_fts (rowid, folded_title, folded_body, doc_type, category_id, published_at) values (${id}, ${row.folded_title}, ${row.folded_body}, ${row.doc_type}, ${row.category_id}, ${row.published_at})`.execute(db);
+    await sql`insert into search_titles (rowid, folded_title, doc_type, category_id, published_at) values (${id}, ${row.folded_title}, ${row.doc_type}, ${row.category_id}, ${row.published_at})`.execute(db);
   } else {
     await sql`update search_documents set tsv = setweight(to_tsvector('simple', folded_title), 'A') || setweight(to_tsvector('simple', folded_body), 'B') where id = ${id}`.execute(db);
+    await sql`insert into search_titles (id, doc_type, category_id, published_at, tsv) values (${id}, ${row.doc_type}, ${row.category_id}, ${row.published_at}, to_tsvector('simple', ${row.folded_title}))
+      on conflict (id) do update set doc_type = excluded.doc_type, category_id = excluded.category_id, published_at = excluded.published_at, tsv = excluded.tsv`.execute(db);
   }
 }
 
@@ -118,7 +129,10 @@ export async function indexDocument(db: Db, doc: SearchDocument): Promise<void> 
 export async function removeDocument(db: Db, type: string, id: string | number): Promise<void> {
   const row = await db.selectFrom('search_documents').select('id').where('doc_type', '=', type).where('doc_id', '=', String(id)).executeTakeFirst();
   if (row === undefined) return;
-  if (isSqliteDb(db)) await sql`delete from search_fts where rowid = ${row.id}`.execute(db);
+  if (isSqliteDb(db)) {
+    await sql`delete from search_fts where rowid = ${row.id}`.execute(db);
+    await sql`delete from search_titles where rowid = ${row.id}`.execute(db);
+  }
   await db.deleteFrom('search_documents').where('id', '=', row.id).execute();
 }
 
@@ -153,52 +167,15 @@ export async function searchDocuments(db: Db, query: SearchQuery): Promise<Searc
   if (parsed.groups.length === 0) return empty;
 
   const offset = (page - 1) * pageSize;
-  let total: number;
-  let rows: HitRow[];
-  if (isSqliteDb(db)) {
-    const match = toFts5(parsed);
-    const where = sql.join([sql`search_fts match ${match}`, ...filters(query, 'search_fts')], sql` and `);
-    // One walk of the doclists (FTS5 reads them in rowid order, newest first here, without scoring)
-    // gives both the capped count and, past RANK_CANDIDATES matches, the oldest rowid still ranked.
-    const newest = (await sql<{ id: number }>`select rowid as id from search_fts where ${where} order by rowid desc limit ${COUNT_CAP}`.execute(db)).rows;
-    total = newest.length;
-    if (total === 0) return empty;
-    // Ranked inside the FTS table (bm25() is lower for better matches; the title weighs five times the
-    // body), then only the page's documents are read. A query matching a large part of the corpus
-    // would score every match: past RANK_CANDIDATES matches only the most recently indexed are ranked,
-    // and in any case only the rowid span of the filtered matches is scored.
-    const edge = newest[Math.min(total, RANK_CANDIDATES) - 1]!;
-    // The filters are applied outside a subquery that SQLite does not flatten (it has a LIMIT): inside,
-    // a constraint on an UNINDEXED column stops FTS5 from using the rowid bound, and every match of
-    // the whole index would be scored (about four times slower on 100,000 articles).
-    const outer = filters(query, 'c');
-    const ranked = (
-      await sql<{ id: number }>`select c.id from (select rowid as id, bm25(search_fts, 5.0, 1.0) as score, doc_type, category_id, published_at from search_fts
-        where search_fts match ${match} and rowid >= ${edge.id} limit ${MAX_SCORED}) as c${outer.length === 0 ? sql`` : sql` where ${sql.join(outer, sql` and `)}`}
-        order by c.score, c.published_at desc limit ${pageSize} offset ${offset}`.execute(db)
-    ).rows;
-    const ids = ranked.map((r) => r.id);
-    const byId = new Map(
-      ids.length === 0
-        ? []
-        : (await sql<HitRow & { id: number }>`select id, doc_type, doc_id, title, body, url, published_at from search_documents where id in (${sql.join(ids.map((i) => sql`${i}`))})`.execute(db)).rows.map((r) => [r.id, r] as const),
-    );
-    rows = ids.map((i) => byId.get(i)).filter((r): r is HitRow & { id: number } => r !== undefined);
-  } else {
-    const tsq = toTsquery(parsed);
-    const where = sql.join([sql`d.tsv @@ to_tsquery('simple', ${tsq})`, ...filters(query, 'd')], sql` and `);
-    // One index scan gives the capped count and the candidates: as on SQLite, past RANK_CANDIDATES
-    // matches only the most recently indexed are scored (ts_rank reads each match's whole tsvector,
-    // which is what makes a very common query slow).
-    const newest = (await sql<{ id: number }>`select d.id from search_documents d where ${where} order by d.id desc limit ${COUNT_CAP}`.execute(db)).rows;
-    total = newest.length;
-    if (total === 0) return empty;
-    const ids = newest.slice(0, RANK_CANDIDATES).map((r) => Number(r.id));
-    rows = (
-      await sql<HitRow>`select d.doc_type, d.doc_id, d.title, d.body, d.url, d.published_at from search_documents d where d.id = any(${ids}::integer[])
-        order by ts_rank(d.tsv, to_tsquery('simple', ${tsq})) desc, d.published_at desc nulls last limit ${pageSize} offset ${offset}`.execute(db)
-    ).rows;
-  }
+  const { titleIds, total, bodyIds } = isSqliteDb(db) ? await sqliteMatches(db, query, parsed, offset, pageSize) : await postgresMatches(db, query, parsed, offset, pageSize);
+  if (total === 0) return empty;
+  const ids = [...titleIds, ...bodyIds];
+  const byId = new Map(
+    ids.length === 0
+      ? []
+      : (await sql<HitRow & { id: number }>`select id, doc_type, doc_id, title, body, url, published_at from search_documents where id in (${sql.join(ids.map((i) => sql`${i}`))})`.execute(db)).rows.map((r) => [Number(r.id), r] as const),
+  );
+  const rows = ids.map((i) => byId.get(i)).filter((r): r is HitRow & { id: number } => r !== undefined);
   const words = parsed.groups.flat();
   return {
     total,
@@ -209,4 +186,83 @@ export async function searchDocuments(db: Db, query: SearchQuery): Promise<Searc
     truncated: parsed.truncated,
     results: rows.map((r) => ({ type: r.doc_type, id: r.doc_id, title: r.title, url: r.url, snippet: snippet(r.body, words), publishedAt: r.published_at })),
   };
+}
+
+interface Matches {
+  /** Matches with every term and phrase in the title (exact). */
+  readonly titleTotal: number;
+  /** The page's part of the title matches, best first. */
+  readonly titleIds: readonly number[];
+  /** All matches, counted up to COUNT_CAP (never below titleTotal). */
+  readonly total: number;
+  /** The page's part of the other matches, most recently indexed first. */
+  readonly bodyIds: readonly number[];
+}
+
+/** Where the page falls: `skip` rows of the title tier, then the rest of the page from the body tier. */
+function split(titleTotal: number, offset: number, pageSize: number): { titleTake: number; bodySkip: number; bodyTake: number } {
+  const titleTake = Math.max(0, Math.min(pageSize, titleTotal - offset));
+  return { titleTake, bodySkip: Math.max(0, offset - titleTotal), bodyTake: pageSize - titleTake };
+}
+
+async function sqliteMatches(db: Db, query: SearchQuery, parsed: ParsedQuery, offset: number, pageSize: number): Promise<Matches> {
+  const match = toFts5(parsed);
+  const and = (table: string): RawBuilder<unknown> => {
+    const where = filters(query, table);
+    return where.length === 0 ? sql`` : sql` and ${sql.join(where, sql` and `)}`;
+  };
+  const count = async (table: 'search_fts' | 'search_titles', cap: number | null): Promise<number> =>
+    Number(
+      (await sql<{ n: number }>`select count(*) as n from (select 1 from ${sql.table(table)} where ${sql.table(table)} match ${match}${and(table)}${cap === null ? sql`` : sql` limit ${cap}`})`.execute(db)).rows[0]?.n ?? 0,
+    );
+  // Counted in rowid order, which FTS5 reads without buffering: a capped count is a short walk.
+  const total = await count('search_fts', COUNT_CAP);
+  if (total === 0) return { titleTotal: 0, titleIds: [], total: 0, bodyIds: [] };
+  let titleTotal = await count('search_titles', TITLE_RANKED + 1);
+  // The body tier starts after the whole title tier: its exact size is needed only past the ranked part.
+  if (titleTotal > TITLE_RANKED && offset + pageSize > TITLE_RANKED) titleTotal = await count('search_titles', null);
+  const { titleTake, bodySkip, bodyTake } = split(titleTotal, offset, pageSize);
+  const order = titleTotal <= TITLE_RANKED ? sql`bm25(search_titles), published_at desc, rowid desc` : sql`rowid desc`;
+  const titleIds =
+    titleTake === 0
+      ? []
+      : (await sql<{ id: number }>`select rowid as id from search_titles where search_titles match ${match}${and('search_titles')}
+          order by ${order} limit ${titleTake} offset ${offset}`.execute(db)).rows.map((r) => Number(r.id));
+  const bodyIds =
+    bodyTake === 0
+      ? []
+      : (await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${match}${and('search_fts')}
+          and rowid not in (select rowid from search_titles where search_titles match ${match})
+          order by rowid desc limit ${bodyTake} offset ${bodySkip}`.execute(db)).rows.map((r) => Number(r.id));
+  return { titleTotal, titleIds, total: Math.max(total, Math.min(titleTotal, COUNT_CAP)), bodyIds };
+}
+
+async function postgresMatches(db: Db, query: SearchQuery, parsed: ParsedQuery, offset: number, pageSize: number): Promise<Matches> {
+  const tsq = toTsquery(parsed);
+  const and = (table: string): RawBuilder<unknown> => {
+    const where = filters(query, table);
+    return where.length === 0 ? sql`` : sql` and ${sql.join(where, sql` and `)}`;
+  };
+  const count = async (table: 'search_documents' | 'search_titles', cap: number | null): Promise<number> =>
+    Number(
+      (await sql<{ n: string }>`select count(*) as n from (select 1 from ${sql.table(table)} d where d.tsv @@ to_tsquery('simple', ${tsq})${and('d')}${cap === null ? sql`` : sql` limit ${cap}`}) as m`.execute(db)).rows[0]?.n ?? 0,
+    );
+  const total = await count('search_documents', COUNT_CAP);
+  if (total === 0) return { titleTotal: 0, titleIds: [], total: 0, bodyIds: [] };
+  let titleTotal = await count('search_titles', TITLE_RANKED + 1);
+  if (titleTotal > TITLE_RANKED && offset + pageSize > TITLE_RANKED) titleTotal = await count('search_titles', null);
+  const { titleTake, bodySkip, bodyTake } = split(titleTotal, offset, pageSize);
+  const order = titleTotal <= TITLE_RANKED ? sql`ts_rank(t.tsv, to_tsquery('simple', ${tsq}), 1) desc, t.published_at desc nulls last, t.id desc` : sql`t.id desc`;
+  const titleIds =
+    titleTake === 0
+      ? []
+      : (await sql<{ id: number }>`select t.id from search_titles t where t.tsv @@ to_tsquery('simple', ${tsq})${and('t')}
+          order by ${order} limit ${titleTake} offset ${offset}`.execute(db)).rows.map((r) => Number(r.id));
+  const bodyIds =
+    bodyTake === 0
+      ? []
+      : (await sql<{ id: number }>`select d.id from search_documents d where d.tsv @@ to_tsquery('simple', ${tsq})${and('d')}
+          and not exists (select 1 from search_titles t where t.id = d.id and t.tsv @@ to_tsquery('simple', ${tsq}))
+          order by d.id desc limit ${bodyTake} offset ${bodySkip}`.execute(db)).rows.map((r) => Number(r.id));
+  return { titleTotal, titleIds, total: Math.max(total, Math.min(titleTotal, COUNT_CAP)), bodyIds };
 }

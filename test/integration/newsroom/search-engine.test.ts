@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { build } from '../../helpers/build.ts';
-import { COUNT_CAP, indexDocument, removeDocument, searchDocuments } from '../../../src/platform/search/engine.ts';
+import { COUNT_CAP, indexDocument, removeDocument, searchDocuments, TITLE_RANKED } from '../../../src/platform/search/engine.ts';
 import type { Db } from '../../../src/platform/db/index.ts';
 
 async function corpus(db: Db): Promise<void> {
@@ -75,7 +75,7 @@ test('hostile queries never reach the engine as syntax', async (t) => {
   assert.equal((await searchDocuments(store.db, { q: '' })).total, 0);
 });
 
-test('a query matching more documents than are scored says so and ranks the most recent by relevance', async (t) => {
+test('a query matching more documents than are counted says so; a title match comes first whatever its age', async (t) => {
   const { store } = await build(t, { demo: false });
   await store.db.transaction().execute(async (trx) => {
     for (let i = 1; i <= COUNT_CAP + 100; i++) {
@@ -89,4 +89,41 @@ test('a query matching more documents than are scored says so and ranks the most
   assert.equal((await searchDocuments(store.db, { q: 'tin so 7' })).totalIsLowerBound, false);
   assert.equal(r.results[0]?.id, 'moi');
   assert.equal(r.results.length, 5);
+  // The oldest document (indexed first, published first) is found first by its title, far behind
+  // thousands of newer matches of the body; the body matches follow, newest first.
+  const old = await searchDocuments(store.db, { q: 'tin so 1', pageSize: 3 });
+  assert.equal(old.results[0]?.id, '1');
+  const general = await searchDocuments(store.db, { q: 'thong tin chung', pageSize: 3 });
+  assert.deepEqual(general.results.map((h) => h.id), [String(COUNT_CAP + 100), String(COUNT_CAP + 99), String(COUNT_CAP + 98)], 'no title holds the words: newest first');
+});
+
+test('title matches come first, best title first then most recent; pages continue into the other matches without repeating', async (t) => {
+  const { store } = await build(t, { demo: false });
+  const doc = (id: number, title: string, body: string, day: string, categoryId = 1) =>
+    indexDocument(store.db, { type: 'article', id, title, body, url: `/x/${id}`, publishedAt: `${day}T03:00:00.000Z`, categoryId });
+  await doc(1, 'Hạ tầng viễn thông dùng chung', 'Báo cáo năm.', '2010-01-01');
+  await doc(2, 'Viễn thông', 'Hạ tầng viễn thông của tỉnh.', '2011-01-01');
+  await doc(3, 'Hạ tầng viễn thông', 'Nội dung.', '2009-01-01');
+  await doc(4, 'Hạ tầng viễn thông', 'Nội dung khác.', '2012-01-01', 2);
+  await doc(5, 'Tin tức', 'Hạ tầng và viễn thông ở xã.', '2013-01-01');
+  await doc(6, 'Tin khác', 'Không liên quan.', '2014-01-01');
+  const all = await searchDocuments(store.db, { q: 'ha tang vien thong' });
+  assert.equal(all.total, 5);
+  // A title made of the words only ranks above a longer one; equal titles by recency (4 before 3).
+  assert.deepEqual(all.results.map((h) => h.id), ['4', '3', '1', '5', '2']);
+  const pages = [1, 2, 3].map((page) => searchDocuments(store.db, { q: 'ha tang vien thong', pageSize: 2, page }));
+  assert.deepEqual((await Promise.all(pages)).flatMap((r) => r.results.map((h) => h.id)), ['4', '3', '1', '5', '2']);
+  assert.match(all.results[0]!.snippet, /<mark>Hạ<\/mark> <mark>tầng<\/mark>|Nội dung khác/);
+  // Phrases and filters hold in both parts.
+  assert.deepEqual((await searchDocuments(store.db, { q: '"vien thong dung chung"' })).results.map((h) => h.id), ['1']);
+  assert.deepEqual((await searchDocuments(store.db, { q: '"tang vien"' })).results.map((h) => h.id), ['4', '3', '1', '2']);
+  assert.deepEqual((await searchDocuments(store.db, { q: 'ha tang vien thong', category: 2 })).results.map((h) => h.id), ['4']);
+  assert.deepEqual((await searchDocuments(store.db, { q: 'ha tang vien thong', from: '2011-01-01T00:00:00.000Z', to: '2013-12-31T00:00:00.000Z' })).results.map((h) => h.id), ['4', '5', '2']);
+  // Taken out of the index: out of both parts.
+  await removeDocument(store.db, 'article', 4);
+  assert.deepEqual((await searchDocuments(store.db, { q: 'ha tang vien thong' })).results.map((h) => h.id), ['3', '1', '5', '2']);
+  // A new title replaces the old one in the title part; the other matches come in the order they were first indexed, newest first.
+  await doc(3, 'Tin tức', 'Hạ tầng viễn thông.', '2009-01-01');
+  assert.deepEqual((await searchDocuments(store.db, { q: 'ha tang vien thong' })).results.map((h) => h.id), ['1', '5', '3', '2']);
+  assert.ok(TITLE_RANKED >= 1000);
 });
