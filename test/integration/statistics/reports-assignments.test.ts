@@ -57,6 +57,15 @@ test('a statistician assigns a reporter to a form for units chosen by name, repl
   assert.equal(none.status, 422);
   assert.match(none.body, /Hãy chọn ít nhất một đơn vị hành chính trong danh sách\./);
   assert.match(none.body, new RegExp(`<option value="${b.reporterId}" selected`));
+  statistician.cookies.set('lang', 'en');
+  const noneEn = await statistician.post(`${FORM}/giao`, { reporter: String(b.reporterId) });
+  assert.equal(noneEn.status, 422);
+  assert.match(noneEn.body, /Choose at least one administrative unit from the list\./);
+  const badDeadlineEn = await statistician.post(`/quan-tri/bao-cao-thong-ke/ky/${(await store.db.selectFrom('stat_report_periods').select('id').executeTakeFirstOrThrow()).id}/han`, { deadline: 'tomorrow' });
+  assert.equal(badDeadlineEn.status, 422);
+  assert.match(badDeadlineEn.body, /The deadline must be a date YYYY-MM-DD after the last day of the period\./);
+  assert.match(badDeadlineEn.body, /value="tomorrow"/);
+  statistician.cookies.delete('lang');
   const hanoi = (await store.db.selectFrom('admin_units').select('id').where('structure', '=', 'pre2025').where('level', '=', 'district').where('code', '=', '001').executeTakeFirstOrThrow()).id;
   const foreign = await statistician.post(`${FORM}/giao`, { reporter: String(b.reporterId), units: [String(batXat), String(hanoi)] });
   assert.equal(foreign.status, 422);
@@ -205,7 +214,9 @@ test('hostile: a reporter cannot open another reporter’s assignment nor the st
   // The owner agency's statistician with a forged or missing CSRF token: 403, nothing changed, nothing sent.
   const statistician = await signedIn(app, store, 'statistician');
   await statistician.get(FORM);
-  assert.equal((await statistician.post(`${FORM}/giao`, { _csrf: 'forged', reporter: String(b.reporterId), units: [String(saPa)] })).status, 403);
+  const forged = await statistician.post(`${FORM}/giao`, { _csrf: 'forged', reporter: String(b.reporterId), units: [String(saPa)] });
+  assert.equal(forged.status, 403);
+  assert.match(forged.body, new RegExp(`value="${saPa}" id="u-\\d+-${saPa}" checked`), 'the choices are kept for a new try');
   assert.equal((await statistician.post(`${FORM}/giao/${b.reporterId}/huy`, { _csrf: '' })).status, 403);
   assert.equal((await statistician.post(`/quan-tri/bao-cao-thong-ke/ky/${period.id}/han`, { _csrf: 'x', deadline: '2026-01-01' })).status, 403);
   assert.equal((await statistician.post(`/quan-tri/bao-cao-thong-ke/ky/${period.id}/nhac/${b.assignmentId}`, { _csrf: 'x' })).status, 403);

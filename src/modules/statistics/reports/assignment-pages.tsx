@@ -26,6 +26,7 @@ export interface FormAdminProps {
   readonly values?: { reporter?: string; units?: readonly string[] };
   readonly errors?: FieldErrors | undefined;
   readonly notice?: string | undefined;
+  readonly alert?: string | undefined;
 }
 
 export function FormAdminPage(props: FormAdminProps): JSX.Element {
@@ -76,6 +77,7 @@ export function FormAdminPage(props: FormAdminProps): JSX.Element {
 
       <h2 id="assign-title" safe>{t('reports.assign_title')}</h2>
       <p class="hint" safe>{t('reports.assign_hint')}</p>
+      <FormAlert message={props.alert} />
       <ErrorSummary t={t} errors={errors} labels={{ reporter: t('reports.field.reporter'), units: t('reports.field.units') }} />
       {reporters.length === 0 ? (
         <p safe>{t('reports.no_reporters')}</p>

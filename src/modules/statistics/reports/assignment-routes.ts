@@ -59,7 +59,7 @@ export function registerAssignmentRoutes(app: FastifyInstance): void {
     if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) throw new AppError('csrf_invalid');
   };
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, form: ManagedForm, extra: { values?: { reporter?: string; units?: string[] }; errors?: FieldErrors; notice?: string }, status = 200) {
+  async function renderForm(request: FastifyRequest, reply: FastifyReply, form: ManagedForm, extra: { values?: { reporter?: string; units?: string[] }; errors?: FieldErrors; notice?: string; alert?: string }, status = 200) {
     const [assigned, reporters, groups, periods] = await Promise.all([formReporters(db, form.code), reportersOfKind(db, form.reporterKind), unitChoices(db), periodsOfForm(db, form.code)]);
     const ctx = await viewContext(request);
     return sendHtml(reply, FormAdminPage({ ctx, adminNav: app.deps.adminNav, form, assigned, reporters, groups, periods, ...extra }), status);
@@ -80,9 +80,10 @@ export function registerAssignmentRoutes(app: FastifyInstance): void {
   app.post<{ Params: { code: string }; Body: FormValues }>(`${STAFF_PATH}/bieu/:code/giao`, statisticians, async (request, reply) => {
     const form = await managedForm(request, request.params.code);
     const body = request.body ?? {};
-    checkCsrf(request, body);
     const reporter = field(body, 'reporter');
     const units = fieldList(body, 'units').slice(0, 500);
+    // A stale token re-renders the form with the choices made, instead of losing them.
+    if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) return renderForm(request, reply, form, { values: { reporter, units }, alert: request.t('error.csrf_invalid') }, 403);
     try {
       await assignReporter(db, actorOf(request), form, { reporterId: /^\d{1,9}$/.test(reporter) ? Number(reporter) : null, unitIds: units });
     } catch (err) {
@@ -114,8 +115,8 @@ export function registerAssignmentRoutes(app: FastifyInstance): void {
   app.post<{ Params: { id: string }; Body: FormValues }>(`${STAFF_PATH}/ky/:id/han`, statisticians, async (request, reply) => {
     const found = await managedPeriod(request, request.params.id);
     const body = request.body ?? {};
-    checkCsrf(request, body);
     const deadline = field(body, 'deadline').slice(0, 20);
+    if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) return renderPeriod(request, reply, found, { deadline, alert: request.t('error.csrf_invalid') }, 403);
     try {
       await setPeriodDeadline(db, actorOf(request), found.period, deadline);
     } catch (err) {
