@@ -2,6 +2,8 @@
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { formatDate, formatNumber } from '../../platform/text/format.ts';
 import { Layout } from '../../ui/layout.tsx';
+import { ProcedureFeedbackSection } from './feedback/feedback-pages.tsx';
+import type { PublishedFeedback } from './feedback/feedback-queries.ts';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { AgencyAssignment, CatalogueEntry, CatalogueFilter, ComponentRow, FeeRow, ProcedureRow } from './catalogue-queries.ts';
 import { ONLINE_LEVELS, PROCEDURE_FIELDS } from './catalogue-queries.ts';
@@ -107,6 +109,8 @@ export interface ProcedureDetailProps {
   readonly fees: readonly FeeRow[];
   readonly components: readonly ComponentRow[];
   readonly canApplyOnline: boolean;
+  /** Answered feedback about the procedure (the newest) and how many there are. */
+  readonly feedback: { readonly items: readonly PublishedFeedback[]; readonly total: number };
 }
 
 const period = (ctx: ViewContext, from: string, to: string | null): string =>
@@ -245,6 +249,8 @@ export function ProcedureDetailPage(props: ProcedureDetailProps): JSX.Element {
 
       <h2 safe>{t('eservices.legal_basis')}</h2>
       <p class="prose" safe>{p.legal_basis}</p>
+
+      <ProcedureFeedbackSection ctx={ctx} code={p.code} items={props.feedback.items} total={props.feedback.total} />
     </Layout>
   );
 }

@@ -15,6 +15,7 @@ import {
   receivingAgency,
   type CatalogueFilter,
 } from './catalogue-queries.ts';
+import { PROCEDURE_PAGE_ITEMS, publishedFeedback } from './feedback/feedback-queries.ts';
 
 export function registerCatalogueRoutes(app: FastifyInstance): void {
   const { db } = app.deps.store;
@@ -31,14 +32,15 @@ export function registerCatalogueRoutes(app: FastifyInstance): void {
   app.get<{ Params: { code: string } }>('/thu-tuc/:code', async (request, reply) => {
     const procedure = await procedureByCode(db, request.params.code);
     if (procedure === undefined) throw new AppError('not_found');
-    const [agencies, levels, fees, components, current] = await Promise.all([
+    const [agencies, levels, fees, components, current, feedback] = await Promise.all([
       procedureAgencyHistory(db, procedure.id),
       procedureLevels(db, procedure.id),
       procedureFees(db, procedure.id),
       procedureComponents(db, procedure.id),
       receivingAgency(db, procedure.id, todayInVietnam()),
+      publishedFeedback(db, 1, procedure.id, PROCEDURE_PAGE_ITEMS),
     ]);
     const canApplyOnline = procedure.online_available === 1 && current !== undefined;
-    return sendHtml(reply, ProcedureDetailPage({ ctx: await viewContext(request), procedure, agencies, levels, fees, components, canApplyOnline }));
+    return sendHtml(reply, ProcedureDetailPage({ ctx: await viewContext(request), procedure, agencies, levels, fees, components, canApplyOnline, feedback }));
   });
 }

@@ -18,6 +18,8 @@ export const FEEDBACK_CATEGORIES = ['procedure', 'staff'] as const;
 
 export interface FeedbackInput {
   readonly agencyId: string;
+  /** Optional: the procedure the feedback is about (its id as text, '' for none). */
+  readonly procedureId: string;
   readonly category: string;
   readonly dossierCode: string;
   readonly name: string;
@@ -36,10 +38,21 @@ export interface SentFeedback {
 /** Reference given to the sender: random, so that nobody can walk through other people's feedback. */
 const newCode = (): string => `PA-${randomBytes(5).toString('hex').toUpperCase()}`;
 
-function validate(input: FeedbackInput, agencyIds: readonly number[]): FieldErrors {
+/** Where feedback can go: the agencies receiving dossiers, and the procedures each receives. */
+export interface FeedbackTargets {
+  readonly agencyIds: readonly number[];
+  readonly procedures: readonly { readonly id: number; readonly agencyId: number }[];
+}
+
+function validate(input: FeedbackInput, targets: FeedbackTargets): FieldErrors {
   const errors: FieldErrors = {};
   const len = (s: string) => [...s].length;
-  if (!agencyIds.includes(Number(input.agencyId))) errors.agency_id = { key: 'feedback.error_choice' };
+  if (!targets.agencyIds.includes(Number(input.agencyId))) errors.agency_id = { key: 'feedback.error_choice' };
+  if (input.procedureId !== '') {
+    const receivers = targets.procedures.filter((p) => String(p.id) === input.procedureId);
+    if (receivers.length === 0) errors.procedure_id = { key: 'feedback.error_choice' };
+    else if (errors.agency_id === undefined && !receivers.some((p) => p.agencyId === Number(input.agencyId))) errors.procedure_id = { key: 'feedback.error_procedure_agency' };
+  }
   if (!(FEEDBACK_CATEGORIES as readonly string[]).includes(input.category)) errors.category = { key: 'feedback.error_choice' };
   if (input.name === '') errors.name = { key: 'shell.field_required', params: { field: 'họ và tên' } };
   else if (len(input.name) > 200) errors.name = { key: 'shell.field_too_long', params: { field: 'name', max: 200 } };
@@ -55,8 +68,8 @@ function validate(input: FeedbackInput, agencyIds: readonly number[]): FieldErro
 }
 
 /** Records the feedback with its deadlines and queues an acknowledgement, in one transaction. */
-export async function sendFeedback(db: Db, input: FeedbackInput, agencyIds: readonly number[], calendar: WorkingCalendar, today: string): Promise<SentFeedback> {
-  const errors = validate(input, agencyIds);
+export async function sendFeedback(db: Db, input: FeedbackInput, targets: FeedbackTargets, calendar: WorkingCalendar, today: string): Promise<SentFeedback> {
+  const errors = validate(input, targets);
   if (Object.keys(errors).length > 0) throw new AppError('validation', errors);
   // Received on a day off: the periods run from the next working day.
   const start = calendar.workingDayOnOrAfter(today);
@@ -68,7 +81,7 @@ export async function sendFeedback(db: Db, input: FeedbackInput, agencyIds: read
       .values({
         code: sent.code,
         agency_id: Number(input.agencyId),
-        procedure_id: null,
+        procedure_id: input.procedureId === '' ? null : Number(input.procedureId),
         dossier_code: input.dossierCode === '' ? null : input.dossierCode,
         category: input.category,
         sender_name: input.name,
