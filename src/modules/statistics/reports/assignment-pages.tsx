@@ -13,6 +13,16 @@ import type { FormReporter, ManagedForm, ManagedPeriod, Outstanding, UnitGroup }
 import { periodText, stateText } from './reporter-pages.tsx';
 import { STAFF_PATH, formAdminPath, periodAdminPath } from './staff-pages.tsx';
 
+/** A one-button POST form (CSRF included) acting on one row; the accessible name says which row. */
+function PostButton(props: { ctx: ViewContext; action: string; label: string; ariaLabel: string }): JSX.Element {
+  return (
+    <form method="post" action={props.action} class="inline-form">
+      <CsrfField ctx={props.ctx} />
+      <button type="submit" class="button-secondary" aria-label={props.ariaLabel} safe>{props.label}</button>
+    </form>
+  );
+}
+
 const formTitle = (ctx: ViewContext, f: ManagedForm): string => `${f.code} v${f.version} · ${ctx.locale === 'en' ? f.nameEn : f.nameVi}`;
 
 export interface FormAdminProps {
@@ -63,10 +73,7 @@ export function FormAdminPage(props: FormAdminProps): JSX.Element {
                   <th scope="row" safe>{r.name}</th>
                   <td safe>{r.units.map((u) => u.name).join(', ')}</td>
                   <td>
-                    <form method="post" action={`${formAdminPath(form.code)}/giao/${r.reporterId}/huy`} class="inline-form">
-                      <CsrfField ctx={ctx} />
-                      <button type="submit" class="button-secondary" aria-label={t('reports.unassign_label', { reporter: r.name })} safe>{t('reports.unassign')}</button>
-                    </form>
+                    <PostButton ctx={ctx} action={`${formAdminPath(form.code)}/giao/${r.reporterId}/huy`} label={t('reports.unassign')} ariaLabel={t('reports.unassign_label', { reporter: r.name })} />
                   </td>
                 </tr>
               ))}
@@ -182,10 +189,7 @@ export function PeriodAdminPage(props: PeriodAdminProps): JSX.Element {
                     <td safe>{reminded === undefined ? t('reports.never') : formatDateTime(reminded)}</td>
                     <td>
                       {period.status === 'open' ? (
-                        <form method="post" action={`${periodAdminPath(period.id)}/nhac/${a.id}`} class="inline-form">
-                          <CsrfField ctx={ctx} />
-                          <button type="submit" class="button-secondary" aria-label={t('reports.remind_label', { reporter: a.reporterName })} safe>{t('reports.remind_now')}</button>
-                        </form>
+                        <PostButton ctx={ctx} action={`${periodAdminPath(period.id)}/nhac/${a.id}`} label={t('reports.remind_now')} ariaLabel={t('reports.remind_label', { reporter: a.reporterName })} />
                       ) : ''}
                     </td>
                   </tr>
