@@ -1,7 +1,7 @@
 /** The one-stop-shop processing pages: /quan-tri/ho-so (inbox), a dossier, its actions and its documents. */
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf } from '../../platform/audit/audit.ts';
+import { actorOf, recordAudit } from '../../platform/audit/audit.ts';
 import { agenciesWithRole, requireAnyRolePage, requireUser } from '../../platform/auth/guards.ts';
 import { loadWorkingCalendar } from '../../platform/calendar/queries.ts';
 import { AppError, type FieldErrors } from '../../platform/errors.ts';
@@ -109,6 +109,18 @@ export function registerStaffRoutes(app: FastifyInstance): void {
 
   app.post<{ Params: { id: string }; Body: FormValues }>(`${INBOX}/:id/xu-ly`, { preHandler: staffOnly }, async (request, reply) => {
     const user = requireUser(request);
+    const id = /^\d{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const found = Number.isNaN(id) ? undefined : await dossierById(db, id);
+    if (found !== undefined && !canSeeDossier(user, found) && isCsrfValid(request, field(request.body ?? {}, '_csrf'), config.secret)) {
+      // Another agency's dossier: answered as not found (nothing revealed), but the attempt is audited.
+      await recordAudit(db, actorOf(request), {
+        action: 'dossier.action_refused',
+        entityType: 'dossier',
+        entityId: found.id,
+        agencyId: found.agency_id,
+        after: { action: field(request.body ?? {}, 'action'), status: found.status, reason: 'error.not_found' },
+      });
+    }
     const dossier = await visibleDossier(request);
     const body = request.body ?? {};
     const values = { note: field(body, 'note'), new_due_on: field(body, 'new_due_on'), extra_days: field(body, 'extra_days') };

@@ -137,6 +137,9 @@ test('staff of another agency, the public and other roles cannot see or act on a
   assert.equal((await outsider.get(`/quan-tri/ho-so/${id}`)).status, 404);
   await outsider.get('/quan-tri/ho-so');
   assert.equal((await outsider.post(`/quan-tri/ho-so/${id}/xu-ly`, { action: 'accept' })).status, 404);
+  const attempt = await store.db.selectFrom('audit_log').select(['actor_id', 'after_json']).where('action', '=', 'dossier.action_refused').where('entity_id', '=', String(id)).executeTakeFirstOrThrow();
+  assert.equal(attempt.actor_id, writer.id);
+  assert.deepEqual(JSON.parse(attempt.after_json ?? '{}'), { action: 'accept', status: 'submitted', reason: 'error.not_found' });
   assert.equal((await citizen.get('/quan-tri/ho-so')).status, 403);
   assert.equal((await store.db.selectFrom('dossiers').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'submitted');
 
