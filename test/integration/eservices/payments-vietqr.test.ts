@@ -23,8 +23,11 @@ test('VietQR: a one-time code with the dossier code as transfer note; an officer
   const forged = await citizen.post(`/ho-so/${id}/phi/vietqr`, { _csrf: 'forged' });
   assert.equal(forged.status, 403);
   assert.deepEqual(await tableCounts(store), rowsBefore);
-  const made = await citizen.post(`/ho-so/${id}/phi/vietqr`, {});
+  // Two posts at once (a double click): one code.
+  const [made, again] = await Promise.all([citizen.post(`/ho-so/${id}/phi/vietqr`, {}), citizen.post(`/ho-so/${id}/phi/vietqr`, {})]);
   assert.equal(made.status, 303);
+  assert.equal(again.status, 303);
+  assert.equal((await store.db.selectFrom('fee_payments').select('id').execute()).length, 1);
   assert.equal(made.location, `/ho-so/${id}/phi#vietqr`);
   const page = await citizen.get(`/ho-so/${id}/phi`);
   assert.equal(page.status, 200);

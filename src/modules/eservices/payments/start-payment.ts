@@ -43,28 +43,38 @@ export async function startVnpayPayment(db: Db, dossier: DossierRow, now: Date):
     .executeTakeFirstOrThrow();
 }
 
-/** The request's VietQR attempt, made once and shown again on later visits. */
+/**
+ * The request's VietQR attempt, made once (on the applicant's POST) and shown again on later visits.
+ * Two posts at once make one code: the request row is touched first, so the second waits and then
+ * finds the first one's code.
+ */
 export async function vietQrPayment(db: Db, dossier: DossierRow): Promise<FeePaymentRow> {
   const request = await openRequestOf(db, dossier);
-  const existing = await pendingVietQr(db, request.id);
-  if (existing !== undefined) return existing;
-  return db
-    .insertInto('fee_payments')
-    .values({
-      fee_request_id: request.id,
-      method: 'vietqr',
-      txn_ref: newTxnRef(request.id, 'vietqr'),
-      amount_vnd: request.total_vnd,
-      status: 'pending',
-      created_at: nowIso(),
-      expires_at: null,
-      paid_at: null,
-      response_code: null,
-      gateway_txn_no: null,
-      bank_code: null,
-      bank_reference: null,
-      confirmed_by: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return db.transaction().execute(async (trx) => {
+    const open = await trx.updateTable('fee_requests').set({ status: 'open' }).where('id', '=', request.id).where('status', '=', 'open').executeTakeFirst();
+    if (open.numUpdatedRows === 0n) throw new AppError('conflict');
+    const existing = await pendingVietQr(trx, request.id);
+    if (existing !== undefined) return existing;
+    // The amount as it is now (a line may have been cancelled since it was read).
+    const current = await trx.selectFrom('fee_requests').select('total_vnd').where('id', '=', request.id).executeTakeFirstOrThrow();
+    return trx
+      .insertInto('fee_payments')
+      .values({
+        fee_request_id: request.id,
+        method: 'vietqr',
+        txn_ref: newTxnRef(request.id, 'vietqr'),
+        amount_vnd: current.total_vnd,
+        status: 'pending',
+        created_at: nowIso(),
+        expires_at: null,
+        paid_at: null,
+        response_code: null,
+        gateway_txn_no: null,
+        bank_code: null,
+        bank_reference: null,
+        confirmed_by: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
 }
