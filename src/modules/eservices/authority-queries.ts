@@ -17,7 +17,8 @@ export async function awaitingAuthority(db: Db, agencyIds: readonly number[], to
   const rows = await db
     .selectFrom('dossiers as d')
     .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
-    .select(['d.id', 'd.code', 'd.agency_id', 'p.code as procedure_code', 'p.name_vi', 'p.name_en', 'd.applicant_name', 'd.summary', 'd.due_on'])
+    .select(['d.id', 'd.agency_id', 'p.code as procedureCode', 'p.name_vi as procedureVi', 'p.name_en as procedureEn', 'd.applicant_name as applicantName', 'd.summary', 'd.due_on as dueOn'])
+    .select((eb) => eb.fn.coalesce('d.code', eb.val('')).as('code'))
     .where('d.deciding_agency_id', 'in', agencyIds)
     .where('d.status', '=', 'awaiting_authority')
     .orderBy('d.due_on')
@@ -26,15 +27,5 @@ export async function awaitingAuthority(db: Db, agencyIds: readonly number[], to
     .execute();
   const names = new Map<number, { vi: string; en: string }>();
   for (const id of new Set(rows.map((r) => r.agency_id))) names.set(id, await agencyNameOn(db, id, today));
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code ?? '',
-    procedureCode: r.procedure_code,
-    procedureVi: r.name_vi,
-    procedureEn: r.name_en,
-    applicantName: r.applicant_name,
-    summary: r.summary,
-    dueOn: r.due_on,
-    fromAgency: names.get(r.agency_id) ?? { vi: '', en: '' },
-  }));
+  return rows.map(({ agency_id, ...entry }) => ({ ...entry, fromAgency: names.get(agency_id) ?? { vi: '', en: '' } }));
 }
