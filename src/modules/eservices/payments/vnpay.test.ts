@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { orderInfoText, parseVnpDate, paymentFields, paymentUrl, signedText, vnpDate, vnpEncode, vnpFields, vnpSign, vnpVerify } from './vnpay.ts';
+import { orderInfoText, parseVnpDate, paymentFields, paymentUrl, pipeText, pipeVerify, QUERYDR_REQUEST_SIGNED, QUERYDR_RESPONSE_SIGNED, queryDrBody, signedText, signQueryDrAnswer, vnpDate, vnpEncode, vnpFields, vnpSign, vnpVerify } from './vnpay.ts';
 
 const SECRET = 'SANDBOXSECRETKEYFORTESTS0123456789';
 
@@ -64,4 +64,21 @@ test('dates are Viet Nam time and read back', () => {
 
 test('order info is kept to letters without diacritics', () => {
   assert.equal(orderInfoText('Đặng   Thị <Hà> & Co'), 'Dang Thi Ha Co');
+});
+
+test('querydr: the request is signed over its values joined by | in the protocol order, the answer over its own list', () => {
+  const secret = 'SECRETSECRETSECRET0123456789';
+  const body = queryDrBody({ tmnCode: 'CONGSO01', secret, requestId: 'A1B2', txnRef: 'VP7XABCDEF0123', transactionDate: new Date('2026-11-29T03:00:00Z'), createdAt: new Date('2026-11-29T04:30:05Z'), ipAddr: '127.0.0.1', orderInfo: 'Truy vấn giao dịch' });
+  const text = 'A1B2|2.1.0|querydr|CONGSO01|VP7XABCDEF0123|20261129100000|20261129113005|127.0.0.1|Truy van giao dich';
+  assert.equal(pipeText(body, QUERYDR_REQUEST_SIGNED), text);
+  assert.equal(body.vnp_SecureHash, createHmac('sha512', secret).update(text, 'utf8').digest('hex'));
+  assert.ok(pipeVerify(body, QUERYDR_REQUEST_SIGNED, secret));
+  assert.ok(!pipeVerify({ ...body, vnp_TxnRef: 'VP7XABCDEF0124' }, QUERYDR_REQUEST_SIGNED, secret));
+  assert.ok(!pipeVerify(body, QUERYDR_REQUEST_SIGNED, 'another-secret-0123456789'));
+  assert.ok(!pipeVerify({ ...body, vnp_SecureHash: '' }, QUERYDR_REQUEST_SIGNED, secret));
+  // An answer: absent values count as empty; a changed amount breaks the signature.
+  const answer = signQueryDrAnswer({ vnp_ResponseId: 'R', vnp_Command: 'querydr', vnp_ResponseCode: '00', vnp_Message: 'OK', vnp_TmnCode: 'CONGSO01', vnp_TxnRef: 'VP7', vnp_Amount: '15000000', vnp_TransactionStatus: '00' }, secret);
+  assert.equal(pipeText(answer, QUERYDR_RESPONSE_SIGNED), 'R|querydr|00|OK|CONGSO01|VP7|15000000|||||00|||');
+  assert.ok(pipeVerify(answer, QUERYDR_RESPONSE_SIGNED, secret));
+  assert.ok(!pipeVerify({ ...answer, vnp_Amount: '1500000' }, QUERYDR_RESPONSE_SIGNED, secret));
 });
