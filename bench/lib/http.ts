@@ -36,7 +36,8 @@ export interface StartAppOptions {
   readonly env?: Record<string, string>;
 }
 
-async function onPostgresServer<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` with a client on the server's `postgres` database (to create or drop a benchmark database). */
+export async function onPostgresServer<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const u = new URL(serverUrl);
   u.pathname = '/postgres';
   const client = new pg.Client({ connectionString: u.toString() });
