@@ -14,19 +14,38 @@ interface Entry {
   readonly at: number;
 }
 
+/**
+ * Kept pages are bounded by count and by size: a page of Vietnamese text is held by V8 as two bytes a
+ * character, so 500 long articles could hold tens of MB; `maxChars` keeps the cache's share of the
+ * server's memory known (4 million characters, about 8 MB).
+ */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
+  private chars = 0;
 
   constructor(
     private readonly maxEntries = 500,
     private readonly ttlMs = 60_000,
+    private readonly maxChars = 4_000_000,
   ) {}
+
+  /** Characters held, over all entries. */
+  get size(): number {
+    return this.chars;
+  }
+
+  private drop(key: string): void {
+    const e = this.entries.get(key);
+    if (e === undefined) return;
+    this.chars -= e.html.length;
+    this.entries.delete(key);
+  }
 
   get(key: string, stamp: string, now = Date.now()): string | undefined {
     const e = this.entries.get(key);
     if (e === undefined) return undefined;
     if (e.stamp !== stamp || now - e.at > this.ttlMs) {
-      this.entries.delete(key);
+      this.drop(key);
       return undefined;
     }
     // Refresh its place: the map's order is the eviction order.
@@ -36,12 +55,14 @@ export class PageCache {
   }
 
   set(key: string, stamp: string, html: string, now = Date.now()): void {
-    this.entries.delete(key);
+    this.drop(key);
+    if (html.length > this.maxChars) return;
     this.entries.set(key, { html, stamp, at: now });
-    while (this.entries.size > this.maxEntries) {
+    this.chars += html.length;
+    while (this.entries.size > this.maxEntries || this.chars > this.maxChars) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.drop(oldest);
     }
   }
 }
