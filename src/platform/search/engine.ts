@@ -107,22 +107,29 @@ export async function indexDocument(db: Db, doc: SearchDocument): Promise<void> 
     folded_body: foldForIndex(doc.body),
     indexed_at: nowIso(),
   };
-  const { id } = await db
-    .insertInto('search_documents')
-    .values(row)
-    .onConflict((oc) => oc.columns(['doc_type', 'doc_id']).doUpdateSet(row))
-    .returning('id')
-    .executeTakeFirstOrThrow();
   if (isSqliteDb(db)) {
+    const { id } = await db
+      .insertInto('search_documents')
+      .values(row)
+      .onConflict((oc) => oc.columns(['doc_type', 'doc_id']).doUpdateSet(row))
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await sql`delete from search_fts where rowid = ${id}`.execute(db);
     await sql`delete from search_titles where rowid = ${id}`.execute(db);
     await sql`insert into search_fts (rowid, folded_title, folded_body, doc_type, category_id, published_at) values (${id}, ${row.folded_title}, ${row.folded_body}, ${row.doc_type}, ${row.category_id}, ${row.published_at})`.execute(db);
     await sql`insert into search_titles (rowid, folded_title, doc_type, category_id, published_at) values (${id}, ${row.folded_title}, ${row.doc_type}, ${row.category_id}, ${row.published_at})`.execute(db);
-  } else {
-    await sql`update search_documents set tsv = setweight(to_tsvector('simple', folded_title), 'A') || setweight(to_tsvector('simple', folded_body), 'B') where id = ${id}`.execute(db);
-    await sql`insert into search_titles (id, doc_type, category_id, published_at, tsv) values (${id}, ${row.doc_type}, ${row.category_id}, ${row.published_at}, to_tsvector('simple', ${row.folded_title}))
-      on conflict (id) do update set doc_type = excluded.doc_type, category_id = excluded.category_id, published_at = excluded.published_at, tsv = excluded.tsv`.execute(db);
+    return;
   }
+  // One row version with its tsvector (an insert followed by an update would leave a dead version of
+  // every document, which the newest-first walk of a search then reads past).
+  const columns = Object.keys(row) as (keyof typeof row)[];
+  const { rows } = await sql<{ id: number }>`insert into search_documents (${sql.join(columns.map((c) => sql.ref(c)))}, tsv)
+    values (${sql.join(columns.map((c) => sql`${row[c]}`))}, setweight(to_tsvector('simple', ${row.folded_title}), 'A') || setweight(to_tsvector('simple', ${row.folded_body}), 'B'))
+    on conflict (doc_type, doc_id) do update set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}, tsv = excluded.tsv
+    returning id`.execute(db);
+  const id = rows[0]!.id;
+  await sql`insert into search_titles (id, doc_type, category_id, published_at, tsv) values (${id}, ${row.doc_type}, ${row.category_id}, ${row.published_at}, to_tsvector('simple', ${row.folded_title}))
+    on conflict (id) do update set doc_type = excluded.doc_type, category_id = excluded.category_id, published_at = excluded.published_at, tsv = excluded.tsv`.execute(db);
 }
 
 /** Takes a document out of the index (unpublished, deleted); nothing happens when it is not there. */
