@@ -250,13 +250,15 @@ async function postgresMatches(db: Db, query: SearchQuery, parsed: ParsedQuery, 
     const where = filters(query, table);
     return where.length === 0 ? sql`` : sql` and ${sql.join(where, sql` and `)}`;
   };
+  const counted = (table: 'search_documents' | 'search_titles', cap: number | null): RawBuilder<string> =>
+    sql<string>`(select count(*) from (select 1 from ${sql.table(table)} d where d.tsv @@ to_tsquery('simple', ${tsq})${and('d')}${cap === null ? sql`` : sql` limit ${cap}`}) as m)`;
   const count = async (table: 'search_documents' | 'search_titles', cap: number | null): Promise<number> =>
-    Number(
-      (await sql<{ n: string }>`select count(*) as n from (select 1 from ${sql.table(table)} d where d.tsv @@ to_tsquery('simple', ${tsq})${and('d')}${cap === null ? sql`` : sql` limit ${cap}`}) as m`.execute(db)).rows[0]?.n ?? 0,
-    );
-  const total = await count('search_documents', COUNT_CAP);
+    Number((await sql<{ n: string }>`select ${counted(table, cap)} as n`.execute(db)).rows[0]?.n ?? 0);
+  // Both capped counts in one round trip.
+  const counts = (await sql<{ total: string; titled: string }>`select ${counted('search_documents', COUNT_CAP)} as total, ${counted('search_titles', TITLE_RANKED + 1)} as titled`.execute(db)).rows[0];
+  const total = Number(counts?.total ?? 0);
   if (total === 0) return { titleTotal: 0, titleIds: [], total: 0, bodyIds: [] };
-  let titleTotal = await count('search_titles', TITLE_RANKED + 1);
+  let titleTotal = Number(counts?.titled ?? 0);
   if (titleTotal > TITLE_RANKED && offset + pageSize > TITLE_RANKED) titleTotal = await count('search_titles', null);
   const { titleTake, bodySkip, bodyTake } = split(titleTotal, offset, pageSize);
   const order = titleTotal <= TITLE_RANKED ? sql`ts_rank(t.tsv, to_tsquery('simple', ${tsq}), 1) desc, t.published_at desc nulls last, t.id desc` : sql`t.id desc`;
