@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config/index.ts';
 import type { DialectName } from './dialect.ts';
@@ -59,10 +59,34 @@ export function openSqlite(file: string): SQLite.Database {
   return conn;
 }
 
+/** Prepared statements kept per connection: Kysely prepares every query it runs, and parsing and planning it again is a large share of a short query's time. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The connection as Kysely sees it, with a least-recently-used cache of prepared statements by SQL
+ * text. Reusing one is safe: Kysely runs one query at a time on the SQLite connection (a streamed
+ * query holds it until it ends), and SQLite prepares a statement again itself after a schema change.
+ */
+function withStatementCache(conn: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => conn.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt === undefined) {
+        stmt = conn.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      } else cache.delete(sql);
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
+
 export function createDb(config: DatabaseConfig, options: { poolSize?: number } = {}): DbHandle {
   if (config.kind === 'sqlite') {
     const conn = openSqlite(config.file);
-    const db = new Kysely<Database>({ dialect: new CongsoSqliteDialect({ database: conn }) });
+    const db = new Kysely<Database>({ dialect: new CongsoSqliteDialect({ database: withStatementCache(conn) }) });
     return {
       db,
       dialect: 'sqlite',
