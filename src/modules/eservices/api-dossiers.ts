@@ -23,13 +23,13 @@ import { AppError, type FieldErrors } from '../../platform/errors.ts';
 import { translate, type MessageKey } from '../../platform/i18n/index.ts';
 import { todayInVietnam } from '../../platform/text/format.ts';
 import { attachDocument, checkDocumentContent } from './attach-document.ts';
-import { procedureByCode, procedureComponents, type ComponentRow, type ProcedureRow } from './catalogue-queries.ts';
+import { procedureByCode, type ProcedureRow } from './catalogue-queries.ts';
 import { dossierEvents, dossierFiles, dossierOfApplicant, type DossierRow } from './dossier-queries.ts';
 import { MAX_FILE_BYTES, sha256Hex } from './file-store.ts';
 import { parseFormDefinition, pickFormData } from './form-definition.ts';
 import { saveDraft } from './save-draft.ts';
 import { startDossier } from './start-dossier.ts';
-import { submissionErrors, submitDossier } from './submit-dossier.ts';
+import { submissionErrors, submitDossier, type ComponentRequirement } from './submit-dossier.ts';
 
 /** Documents one request may carry. */
 export const API_MAX_FILES = 20;
@@ -121,7 +121,7 @@ export interface DossierView {
   readonly url: string;
 }
 
-async function dossierView(db: Db, publicUrl: URL, dossier: DossierRow, procedure: ProcedureRow, components: readonly ComponentRow[]): Promise<DossierView> {
+async function dossierView(db: Db, publicUrl: URL, dossier: DossierRow, procedure: ProcedureRow, components: readonly ComponentRequirement[]): Promise<DossierView> {
   const files = await dossierFiles(db, dossier.id);
   const code = dossier.code ?? '';
   const name = (c: string): Bilingual => {
@@ -143,13 +143,17 @@ async function dossierView(db: Db, publicUrl: URL, dossier: DossierRow, procedur
   };
 }
 
-async function procedureOfDossier(db: Db, dossier: DossierRow): Promise<{ procedure: ProcedureRow; components: ComponentRow[] }> {
+/** The procedure's document components: what a submission is checked against and the receipt names. */
+const componentsOf = (db: Db, procedureId: number): Promise<ComponentRequirement[]> =>
+  db.selectFrom('procedure_components').select(['code', 'name_vi', 'name_en', 'required']).where('procedure_id', '=', procedureId).orderBy('sort_order').execute();
+
+async function procedureOfDossier(db: Db, dossier: DossierRow): Promise<{ procedure: ProcedureRow; components: ComponentRequirement[] }> {
   const procedure = await db.selectFrom('procedures').selectAll().where('id', '=', dossier.procedure_id).executeTakeFirstOrThrow();
-  return { procedure, components: await procedureComponents(db, procedure.id) };
+  return { procedure, components: await componentsOf(db, procedure.id) };
 }
 
 /** Everything wrong with the request, in both languages, before anything is written. */
-function problems(procedure: ProcedureRow, components: readonly ComponentRow[], values: Record<string, string>, uploads: readonly Upload[], readErrors: FieldErrors): { errors: BilingualErrors; status: number } {
+function problems(procedure: ProcedureRow, components: readonly ComponentRequirement[], values: Record<string, string>, uploads: readonly Upload[], readErrors: FieldErrors): { errors: BilingualErrors; status: number } {
   const def = parseFormDefinition(procedure.form_json);
   const known = new Set(components.map((c) => c.code));
   const accepted = new Set<string>();
@@ -173,7 +177,8 @@ function problems(procedure: ProcedureRow, components: readonly ComponentRow[], 
   }
   const withoutRefused = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).filter(([k]) => fileErrors[k] === undefined && readErrors[k] === undefined));
   const vi = withoutRefused(submissionErrors(def, values, components, accepted, 'vi'));
-  const en = withoutRefused(submissionErrors(def, values, components, accepted, 'en'));
+  // Field names in the messages are the form's own labels, in each language.
+  const en = Object.keys(vi).length === 0 ? {} : withoutRefused(submissionErrors(def, values, components, accepted, 'en'));
   const errors: BilingualErrors = { ...bothOf(readErrors), ...bothOf(fileErrors) };
   for (const [k, e] of Object.entries(vi)) errors[k] = { vi: translate('vi', e.key, e.params), en: en[k] === undefined ? translate('en', e.key, e.params) : translate('en', en[k].key, en[k].params) };
   return { errors, status };
@@ -283,7 +288,7 @@ export function registerDossierApi(app: FastifyInstance): void {
         const errors: BilingualErrors = { procedure: procedureCode === '' ? both('shell.field_required', { field: 'procedure' }) : both('eservices_api.error_procedure') };
         return sendErrors(request, reply, 422, 'validation', { ...bothOf(parsed.errors), ...errors });
       }
-      const components = await procedureComponents(db, procedure.id);
+      const components = await componentsOf(db, procedure.id);
       const def = parseFormDefinition(procedure.form_json);
       const values = pickFormData(def, (name) => parsed.fields[name] ?? '');
       const found = problems(procedure, components, values, parsed.uploads, parsed.errors);
@@ -313,9 +318,9 @@ export function registerDossierApi(app: FastifyInstance): void {
         if (draft === undefined) throw new Error('the new draft vanished');
         await saveDraft(db, draft, def, values, request.locale);
         for (const u of parsed.uploads) await attachDocument(db, config.dataDir, draft, u.component, u.fileName, u.content);
-        const filled = await dossierOfApplicant(db, draftId, user.id);
-        if (filled === undefined) throw new Error('the new draft vanished');
-        await submitDossier(db, actorOf(request), filled, { calendar: await loadWorkingCalendar(db), cutoffHour: config.receiptCutoffHour, now: new Date(), locale: request.locale });
+        // The draft as saveDraft left it (its form values), without reading it again.
+        const filled: DossierRow = { ...draft, form_json: JSON.stringify(values) };
+        await submitDossier(db, actorOf(request), filled, { calendar: await loadWorkingCalendar(db), cutoffHour: config.receiptCutoffHour, now: new Date(), locale: request.locale, procedure: { ...procedure, components } });
         if (claimId !== undefined) await db.updateTable('dossier_api_requests').set({ dossier_id: draftId }).where('id', '=', claimId).execute();
       } catch (err) {
         // A refused or failed submission leaves neither a draft nor the key behind: the client may correct it and retry.

@@ -29,11 +29,32 @@ async function lockDossierCodes(db: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock(7275101)`.execute(db);
 }
 
+/**
+ * The next number for a code prefix (agency and day), under the lock of `lockDossierCodes`. The
+ * first dossier of a prefix starts after any code already given with it (dossiers coded before the
+ * sequence table existed); later ones read and bump one row.
+ */
+async function nextCodeNumber(trx: Db, prefix: string): Promise<number> {
+  const bumped = await trx
+    .updateTable('dossier_code_sequences')
+    .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
+    .where('prefix', '=', prefix)
+    .returning('last_number')
+    .executeTakeFirst();
+  if (bumped !== undefined) return bumped.last_number;
+  const given = await trx.selectFrom('dossiers').select('code').where('code', 'like', `${prefix}-%`).execute();
+  const next = 1 + Math.max(0, ...given.map((r) => Number((r.code ?? '').slice(prefix.length + 1)) || 0));
+  await trx.insertInto('dossier_code_sequences').values({ prefix, last_number: next }).execute();
+  return next;
+}
+
 export interface SubmitOptions {
   readonly calendar: WorkingCalendar;
   readonly cutoffHour: number;
   readonly now: Date;
   readonly locale: Locale;
+  /** The procedure's form, time limit and components when the caller has them already (the JSON API). */
+  readonly procedure?: { readonly form_json: string; readonly processing_days: number; readonly components: readonly ComponentRequirement[] };
 }
 
 export interface ComponentRequirement {
@@ -57,10 +78,10 @@ export function submissionErrors(def: FormDefinition, data: FormData, components
 /** Returns the dossier's code. Throws AppError('validation') listing what is missing. */
 export async function submitDossier(db: Db, actor: AuditActor, dossier: DossierRow, options: SubmitOptions): Promise<string> {
   if (dossier.status !== 'draft' && dossier.code !== null) return dossier.code;
-  const procedure = await db.selectFrom('procedures').select(['form_json', 'processing_days']).where('id', '=', dossier.procedure_id).executeTakeFirstOrThrow();
+  const procedure = options.procedure ?? (await db.selectFrom('procedures').select(['form_json', 'processing_days']).where('id', '=', dossier.procedure_id).executeTakeFirstOrThrow());
   const [files, components] = await Promise.all([
     dossierFiles(db, dossier.id),
-    db.selectFrom('procedure_components').select(['code', 'name_vi', 'name_en', 'required']).where('procedure_id', '=', dossier.procedure_id).orderBy('sort_order').execute(),
+    options.procedure?.components ?? db.selectFrom('procedure_components').select(['code', 'name_vi', 'name_en', 'required']).where('procedure_id', '=', dossier.procedure_id).orderBy('sort_order').execute(),
   ]);
   const errors = submissionErrors(parseFormDefinition(procedure.form_json), JSON.parse(dossier.form_json) as FormData, components, new Set(files.map((f) => f.component_code)), options.locale);
   if (Object.keys(errors).length > 0) throw new AppError('validation', errors);
@@ -83,9 +104,7 @@ export async function submitDossier(db: Db, actor: AuditActor, dossier: DossierR
     }
     await lockDossierCodes(trx);
     const prefix = dossierCodePrefix(dossier.agency_id, vietnamDateAndHour(options.now).date);
-    const last = await trx.selectFrom('dossiers').select('code').where('code', 'like', `${prefix}-%`).orderBy('code', 'desc').limit(1).executeTakeFirst();
-    const next = last?.code === null || last === undefined ? 1 : Number(last.code.slice(prefix.length + 1)) + 1;
-    const code = `${prefix}-${String(next).padStart(4, '0')}`;
+    const code = `${prefix}-${String(await nextCodeNumber(trx, prefix)).padStart(4, '0')}`;
     await trx.updateTable('dossiers').set({ code }).where('id', '=', dossier.id).execute();
     await trx.insertInto('dossier_events').values({ dossier_id: dossier.id, at: submittedAt, actor_id: actor.id, action: 'submitted', status: 'submitted', national_status: 1, note: null, due_on: dueOn }).execute();
     await recordAudit(trx, actor, { action: 'dossier.submitted', entityType: 'dossier', entityId: dossier.id, agencyId: dossier.agency_id, after: { code, receivedOn, dueOn } });

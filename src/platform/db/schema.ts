@@ -17,7 +17,7 @@ import type { CompositeTables } from '../../modules/statistics/composite/tables.
 import type { PortalTables } from '../../modules/portal/tables.ts';
 import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
 import type { ApiTokenTables } from '../auth/api-token-tables.ts';
-import type { EservicesApiTables } from '../../modules/eservices/api-tables.ts';
+import type { DossierCodeTables, DossierCountTables, EservicesApiTables } from '../../modules/eservices/api-tables.ts';
 
 export interface AdminUnitsTable {
   id: Generated<number>;
@@ -245,4 +245,4 @@ export interface PlatformTables {
 }
 
 /** All tables. Each module adds its own interface here (e.g. `NewsroomTables`). */
-export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, PaymentsTables, StatisticsTables, StatisticsReportsTables, CompositeTables, SearchTables, NewsroomTables, PortalTables, AnalyticsTables, ApiTokenTables, EservicesApiTables {}
+export interface Database extends PlatformTables, AdminTables, CalendarTables, EservicesTables, ResultsTables, FeedbackTables, PaymentsTables, StatisticsTables, StatisticsReportsTables, CompositeTables, SearchTables, NewsroomTables, PortalTables, AnalyticsTables, ApiTokenTables, EservicesApiTables, DossierCodeTables, DossierCountTables {}
