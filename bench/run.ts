@@ -8,6 +8,13 @@
  *
  * Goal (issue 2): the home page at 50 connections keeps at least 50% of the baseline's requests/s,
  * with p99 under 20 ms.
+ *
+ * Among the other scripts, with goals of issue 4 (each prints its own same-run baseline, and runs on
+ * PostgreSQL too, on a fresh database, when BENCH_DATABASE_URL is set):
+ *   eservices-submit.ts  dossiers submitted through POST /api/v1/dossiers with one 100 KB document
+ *                        each (goal ≥ 300 dossiers/s on SQLite), then every acknowledged dossier
+ *                        and its file checked;
+ *   eservices-inbox.ts   the officer's inbox at 100,000 dossiers with each filter (goal p95 < 30 ms).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
