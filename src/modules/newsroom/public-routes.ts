@@ -132,14 +132,13 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
     const noticeKey = RATING_NOTICES[request.query['danh-gia'] ?? ''];
     // Only the plain page of a reader who is not signed in is shared between readers.
     const isCacheable = pages !== undefined && request.user === null && noticeKey === undefined;
-    const fill = (html: string, viewCount: number) => (html.includes(CSRF_PLACEHOLDER) ? html.replaceAll(CSRF_PLACEHOLDER, request.csrfToken) : html).replaceAll(VIEWS_PLACEHOLDER, formatNumber(viewCount, request.locale));
     const key = `${request.locale}:${request.params.cat}/${request.params.slug}`;
     if (isCacheable && SLUG.test(request.params.slug)) {
       const current = await articleBySlug(db, request.params.slug);
       const cached = current === undefined ? undefined : pages!.get(key, articleStamp(current));
       if (current !== undefined && cached !== undefined) {
         views.count(current.id);
-        return reply.type('text/html; charset=utf-8').header('x-cache', 'hit').send(fill(cached, current.view_count + views.pendingFor(current.id)));
+        return reply.type('text/html; charset=utf-8').header('x-cache', 'hit').send(cached.fill(() => request.csrfToken, formatNumber(current.view_count + views.pendingFor(current.id), request.locale)));
       }
     }
     const found = await publicArticle(request.params);
@@ -160,8 +159,8 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
       ...(isCacheable ? { viewsText: VIEWS_PLACEHOLDER } : {}),
     });
     if (!isCacheable) return sendHtml(reply, html);
-    pages!.set(key, articleStamp(article), html);
-    return reply.type('text/html; charset=utf-8').header('x-cache', 'miss').send(fill(html, article.view_count + views.pendingFor(article.id)));
+    const page = pages!.set(key, articleStamp(article), html);
+    return reply.type('text/html; charset=utf-8').header('x-cache', 'miss').send(page.fill(() => request.csrfToken, formatNumber(article.view_count + views.pendingFor(article.id), request.locale)));
   });
 
   app.get<{ Params: { cat: string; slug: string } }>('/tin-tuc/:cat/:slug/ban-in', async (request, reply) => {
