@@ -8,7 +8,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import type Sharp from 'sharp';
+
+/** sharp (libvips), loaded with the first cover image: about 15 MB a server need not hold until then. */
+let sharpLib: Promise<typeof Sharp> | undefined;
+const loadSharp = (): Promise<typeof Sharp> => (sharpLib ??= import('sharp').then((m) => m.default));
 import type { Db } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -52,6 +56,7 @@ function writeOnce(target: string, content: Buffer): void {
 export async function storeCoverImage(dataDir: string, buf: Buffer): Promise<string> {
   if (sniffImage(buf) === null) throw new AppError('unsupported_media_type', { cover: { key: 'newsroom.cover_error_type' } });
   const sha256 = createHash('sha256').update(buf).digest('hex');
+  const sharp = await loadSharp();
   try {
     for (const width of COVER_WIDTHS) {
       const target = variantPath(dataDir, sha256, width);

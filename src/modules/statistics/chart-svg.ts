@@ -15,7 +15,8 @@
  *   readers announce it as one image; the page puts the same figures in a table next to it.
  * - A chart is refused outright if it would contain a script or an event handler attribute.
  */
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as EChartsModule from 'echarts';
 import type { Locale } from '../../config/index.ts';
 import { formatNumber } from '../../platform/text/format.ts';
 
@@ -42,6 +43,15 @@ export interface ChartSpec {
 
 /** Width of the narrow rendition, drawn for phones (see renderResponsiveChart). */
 const NARROW_WIDTH = 320;
+
+/**
+ * ECharts, loaded on the first chart drawn and through its single-file build: the package's ES-module
+ * entry loads several hundred modules, about 100 MB of the server's resident memory, and a server
+ * that draws no chart (one serving news) need not hold even the bundle's share.
+ */
+const requireHere = createRequire(import.meta.url);
+let loaded: typeof EChartsModule | undefined;
+const echartsLib = (): typeof EChartsModule => (loaded ??= requireHere('echarts') as typeof EChartsModule);
 
 /** Colours with at least 3:1 contrast against white for graphical objects (WCAG 1.4.11). */
 const PRIMARY = '#1d4f91';
@@ -129,7 +139,7 @@ function renderUncached(spec: ChartSpec): string {
   const narrow = width < 480;
   // A bar per province needs room for its name: 18 px a bar, plus the axes.
   const height = horizontal ? Math.max(160, 40 + n * 18) : 320;
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echartsLib().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     const fmt = (v: number): string => formatNumber(v, spec.locale);
     const labels = spec.points.map((p) => p.label);

@@ -4,7 +4,8 @@
  * indicator and its sources) and JSON (the API's shapes). Each holds the unit's series and the
  * provinces for the chosen period, exactly the two tables shown on the page.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/files/excel.ts';
 import type { MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { csvCell } from '../../platform/text/csv.ts';
 import { slugify } from '../../platform/text/slug.ts';
@@ -85,7 +86,7 @@ export async function toXlsx(d: DownloadData): Promise<Buffer> {
   const { t, indicator } = d;
   const en = d.locale === 'en';
   const numFmt = indicator.decimals > 0 ? `#,##0.${'0'.repeat(indicator.decimals)}` : '#,##0';
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'congso';
   wb.created = new Date();
   const bold = (ws: ExcelJS.Worksheet): void => {

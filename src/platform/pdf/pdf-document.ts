@@ -12,11 +12,19 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type * as fontkit from 'fontkit';
+import type PDFDocumentClass from 'pdfkit';
 import QRCode from 'qrcode';
 
 const require = createRequire(import.meta.url);
+/**
+ * pdfkit and fontkit are loaded with the first document, not at start-up: together they hold about
+ * 35 MB of the server's memory, which a server that issues no PDF need not pay.
+ */
+let pdfkitLib: typeof PDFDocumentClass | undefined;
+let fontkitLib: typeof fontkit | undefined;
+const PDFDocument = (): typeof PDFDocumentClass => (pdfkitLib ??= require('pdfkit') as typeof PDFDocumentClass);
+const fontkitModule = (): typeof fontkit => (fontkitLib ??= require('fontkit') as typeof fontkit);
 const FONT_DIR = path.join(path.dirname(require.resolve('@fontsource/be-vietnam-pro/package.json')), 'files');
 /** The order in which subsets are tried: most text is plain Latin, then Vietnamese letters. */
 const SUBSETS = ['latin', 'vietnamese', 'latin-ext'] as const;
@@ -40,7 +48,7 @@ function loadFonts(): Record<Weight, LoadedFont[]> {
 }
 function loadFont(weight: Weight, subset: string): LoadedFont {
   const data = woffToSfnt(readFileSync(path.join(FONT_DIR, `be-vietnam-pro-${subset}-${WEIGHTS[weight]}-normal.woff`)));
-  return { name: `BeVietnamPro-${weight}-${subset}`, data, font: fontkit.create(data) };
+  return { name: `BeVietnamPro-${weight}-${subset}`, data, font: fontkitModule().create(data) };
 }
 
 /**
@@ -135,7 +143,8 @@ export class VietnamesePdf {
   y: number;
 
   constructor(meta: PdfMeta) {
-    this.doc = new PDFDocument({
+    const Document = PDFDocument();
+    this.doc = new Document({
       size: 'A4',
       margins: { top: 56, bottom: 56, left: 64, right: 56 },
       lang: 'vi-VN',

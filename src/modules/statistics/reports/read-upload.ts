@@ -6,7 +6,8 @@
  * of another form, version, period or reporter. Formulas are not evaluated and their cached results
  * are not trusted: a figure must be typed or pasted as a value (see CONTEXT.md).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/files/excel.ts';
 import { parseCsvRows } from '../../../platform/text/csv.ts';
 import { nfc } from '../../../platform/text/fold.ts';
 import { zipEntries } from './zip-entries.ts';
@@ -94,7 +95,7 @@ async function readXlsx(name: string, content: Buffer, expected: ExpectedTemplat
     }
     if (rows > maxRows) return fail('reports.err.too_many_rows', { rows, max: maxRows });
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {

@@ -6,7 +6,7 @@
  * the layout from being changed by accident). Figures of the latest submission are filled in, so a
  * correction starts from what was sent.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/files/excel.ts';
 import type { Locale } from '../../../config/index.ts';
 import { csvCell } from '../../../platform/text/csv.ts';
 import { parsePeriod, periodLabel } from '../period.ts';
@@ -38,7 +38,7 @@ export function templateFileName(a: AssignmentView, ext: 'xlsx' | 'csv'): string
 export async function buildXlsxTemplate(input: TemplateInput): Promise<Buffer> {
   const { assignment: a, items, units, locale } = input;
   const text = TEXT[locale];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'congso';
   wb.title = `${a.formCode} ${a.period}`;
   const ws = wb.addWorksheet(SHEET_NAME);
