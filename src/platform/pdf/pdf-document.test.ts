@@ -52,3 +52,12 @@ test('a label and its value start on the same page when the value does not fit a
   // Drawn at the same height on the second page, label and value read back as one line.
   assert.match(lines[1] ?? '', /^Tên tài liệuSổ tay kỹ thuật/);
 });
+
+test('letters a font would join into a ligature (ff, fi, fl) read back as the letters: a token in a link copies exactly', async () => {
+  const line = 'https://congso.example.vn/xac-thuc/giay-phep/gff-qnr8cXIJ office fi fl ffi';
+  const pdf = new VietnamesePdf({ title: 'ligatures' });
+  pdf.text(line, { size: 11 });
+  pdf.text(line, { size: 11, bold: true });
+  const text = inspectPdf(await pdf.finish()).text;
+  assert.equal(text.split(line).length - 1, 2, text);
+});

@@ -21,6 +21,13 @@ const require = createRequire(import.meta.url);
  * pdfkit and fontkit are loaded with the first document, not at start-up: together they hold about
  * 35 MB of the server's memory, which a server that issues no PDF need not pay.
  */
+/**
+ * Text is set without ligatures: a ligature glyph ("ff", "fi") maps back to no or the wrong
+ * characters when the text is copied or searched, which garbled random tokens in verification
+ * links (fontkit takes an object of feature switches; pdfkit passes it through).
+ */
+const NO_LIGATURES = { liga: false, clig: false, dlig: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
+
 let pdfkitLib: typeof PDFDocumentClass | undefined;
 let fontkitLib: typeof fontkit | undefined;
 const PDFDocument = (): typeof PDFDocumentClass => (pdfkitLib ??= require('pdfkit') as typeof PDFDocumentClass);
@@ -191,7 +198,7 @@ export class VietnamesePdf {
     const key = `${r.font}\u0000${r.text}`;
     let w = widths.get(key);
     if (w === undefined) {
-      w = this.doc.font(r.font).fontSize(1000).widthOfString(r.text) / 1000;
+      w = this.doc.font(r.font).fontSize(1000).widthOfString(r.text, { features: NO_LIGATURES }) / 1000;
       if (widths.size >= 50_000) widths.clear();
       widths.set(key, w);
     }
@@ -261,7 +268,7 @@ export class VietnamesePdf {
         });
         cx += spaceWidth;
       });
-      for (const seg of segments) this.doc.font(seg.font).fontSize(size).text(seg.text, seg.x, this.y + (lineHeight - size) / 2, { lineBreak: false });
+      for (const seg of segments) this.doc.font(seg.font).fontSize(size).text(seg.text, seg.x, this.y + (lineHeight - size) / 2, { lineBreak: false, features: NO_LIGATURES });
       this.y += lineHeight;
     }
     this.y += options.gapAfter ?? 0;
