@@ -99,3 +99,25 @@ test('tags: linked from the article page; the tag page lists published articles 
   assert.equal((await new Client(app).get('/tin-tuc/the/%3Cscript%3E')).status, 404);
   assert.equal((await new Client(app).get('/tin-tuc/the/vien-thong?trang=99')).status, 404);
 });
+
+test('related box: articles sharing a tag, newest first, published ones only, then the same category', async (t) => {
+  const { app, store } = await build(t, { demo: true });
+  const cat = await categoryId(store, 'cong-nghe-thong-tin');
+  const page = await publishedArticle(app, store, articleForm(cat, { title: 'Cáp quang đến bản vùng cao', tags: 'cáp quang' }));
+  const older = await publishedArticle(app, store, articleForm(cat, { title: 'Tuyến cáp quang thứ nhất', tags: 'cáp quang' }));
+  const newer = await publishedArticle(app, store, articleForm(cat, { title: 'Tuyến cáp quang thứ hai', tags: 'Cáp quang' }));
+  const plain = await publishedArticle(app, store, articleForm(cat, { title: 'Tin cùng chuyên mục, không có thẻ' }));
+  const writer = await signedIn(app, store, 'writer');
+  const draft = await createDraft(writer, articleForm(cat, { title: 'Cáp quang chưa đăng', tags: 'cáp quang' }));
+  await store.db.updateTable('articles').set({ published_at: '2020-01-01T00:00:00.000Z' }).where('id', '=', older.id).execute();
+  await store.db.updateTable('articles').set({ published_at: '2021-01-01T00:00:00.000Z' }).where('id', '=', newer.id).execute();
+  const { relatedPublicArticles } = await import('../../../src/modules/newsroom/queries.ts');
+  const related = await relatedPublicArticles(store.db, new Date().toISOString(), { id: page.id, category_id: cat }, 3);
+  assert.deepEqual(related.map((r) => r.id), [newer.id, older.id, plain.id], 'tag mates newest first, then the category; no draft, not the page itself');
+  assert.ok(!related.some((r) => r.id === draft));
+  // An article scheduled for later is not shown before its time.
+  await store.db.updateTable('articles').set({ published_at: '2099-01-01T00:00:00.000Z' }).where('id', '=', newer.id).execute();
+  const before = await relatedPublicArticles(store.db, new Date().toISOString(), { id: page.id, category_id: cat }, 3);
+  assert.equal(before[0]!.id, older.id);
+  assert.ok(!before.some((r) => r.id === newer.id));
+});
