@@ -273,3 +273,29 @@ test('migration 0145 gives every reporter the forms of its kind for the units it
   ];
   assert.deepEqual(assigned.map((r) => ({ ...r, reporter_id: Number(r.reporter_id), admin_unit_id: Number(r.admin_unit_id) })), expected);
 });
+
+test('a statistician of another agency can neither read nor decide a submission of the form, nor open or close its periods', async (t) => {
+  const { app, store } = await build(t);
+  const a = await demoAssignment(store);
+  const enterprise = await signedIn(app, store, 'enterprise');
+  const wb = await downloadTemplate(app, enterprise, a.path);
+  fill(wb, a.units.length, plausible);
+  assert.equal((await uploadWorkbook(enterprise, a.path, wb)).status, 303);
+  const submission = await store.db.selectFrom('stat_report_submissions').select('id').where('assignment_id', '=', a.id).executeTakeFirstOrThrow();
+  const period = await store.db.selectFrom('stat_report_periods').select(['id', 'form_id']).where('period', '=', '2025-Q2').executeTakeFirstOrThrow();
+
+  const outsider = await staffOf(app, store, 'thongke2@vhttdl.example.vn', 'statistician', 'so-vhttdl-lao-cai');
+  await outsider.get('/tai-khoan');
+  assert.equal((await outsider.get(`/quan-tri/bao-cao-thong-ke/nop/${submission.id}`)).status, 403);
+  assert.equal((await outsider.post(`/quan-tri/bao-cao-thong-ke/nop/${submission.id}/quyet-dinh`, { decision: 'approve' })).status, 403);
+  assert.equal((await outsider.post(`/quan-tri/bao-cao-thong-ke/ky/${period.id}/trang-thai`, { status: 'closed' })).status, 403);
+  assert.equal((await outsider.post('/quan-tri/bao-cao-thong-ke/ky', { form: String(period.form_id), period: '2025-Q3', deadline: '2025-10-20' })).status, 403);
+  assert.equal((await store.db.selectFrom('stat_report_submissions').select('status').where('id', '=', submission.id).executeTakeFirstOrThrow()).status, 'submitted');
+  assert.equal((await store.db.selectFrom('stat_report_periods').select('status').where('id', '=', period.id).executeTakeFirstOrThrow()).status, 'open');
+  assert.equal((await store.db.selectFrom('stat_report_periods').select('id').where('period', '=', '2025-Q3').execute()).length, 0);
+
+  // The owning agency's statistician reads and approves it.
+  const statistician = await signedIn(app, store, 'statistician');
+  assert.equal((await statistician.get(`/quan-tri/bao-cao-thong-ke/nop/${submission.id}`)).status, 200);
+  assert.equal((await statistician.post(`/quan-tri/bao-cao-thong-ke/nop/${submission.id}/quyet-dinh`, { decision: 'approve' })).status, 303);
+});

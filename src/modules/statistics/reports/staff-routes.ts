@@ -6,7 +6,7 @@ import { AppError, type FieldErrors } from '../../../platform/errors.ts';
 import { isCsrfValid } from '../../../platform/http/csrf.ts';
 import { field, type FormValues } from '../../../platform/http/form-body.ts';
 import { sendHtml, viewContext } from '../../../ui/view-context.ts';
-import { canReviewReports } from './permissions.ts';
+import { canManageForm, canReviewReports } from './permissions.ts';
 import { assignmentById, cellsOf, currentForms, formItems, pendingSubmissions, reportPeriods, reporterUnits, submissionById, submissionsOf } from './report-queries.ts';
 import { assignmentPath } from './reporter-pages.tsx';
 import { openReportPeriod, setReportPeriodStatus } from './report-periods.ts';
@@ -33,6 +33,22 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) throw new AppError('csrf_invalid');
   };
 
+  /**
+   * The agency that owns a form decides which statisticians open and close its periods and review
+   * its submissions, as it decides who manages its assignments: another agency's statistician gets 403.
+   */
+  async function requireFormManager(request: FastifyRequest, formId: number | null | undefined): Promise<void> {
+    if (formId === null || formId === undefined) return;
+    const form = await db.selectFrom('stat_report_forms').select('owner_agency_id').where('id', '=', formId).executeTakeFirst();
+    if (form !== undefined && !canManageForm(request.user, form.owner_agency_id)) throw new AppError('forbidden');
+  }
+  const formOfPeriod = async (periodId: number): Promise<number | undefined> =>
+    (await db.selectFrom('stat_report_periods').select('form_id').where('id', '=', periodId).executeTakeFirst())?.form_id;
+  const formOfSubmission = async (submissionId: number): Promise<number | undefined> => {
+    const submission = await submissionById(db, submissionId);
+    return submission === undefined ? undefined : (await assignmentById(db, submission.assignmentId))?.formId;
+  };
+
   async function renderStaff(request: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; errors?: FieldErrors; notice?: string }, status = 200) {
     const ctx = await viewContext(request);
     const [pending, periods, forms] = await Promise.all([pendingSubmissions(db), reportPeriods(db), currentForms(db)]);
@@ -48,6 +64,7 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     const body = request.body ?? {};
     guard(request, body);
     const values = { form: field(body, 'form'), period: field(body, 'period').trim(), deadline: field(body, 'deadline').trim() };
+    await requireFormManager(request, /^\d{1,9}$/.test(values.form) ? Number(values.form) : undefined);
     try {
       await openReportPeriod(db, actorOf(request), { formId: /^\d{1,9}$/.test(values.form) ? Number(values.form) : 0, period: values.period, deadline: values.deadline });
     } catch (err) {
@@ -62,6 +79,7 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     guard(request, body);
     const status = field(body, 'status');
     if (status !== 'open' && status !== 'closed') throw new AppError('bad_request');
+    await requireFormManager(request, await formOfPeriod(parseId(request.params.id)));
     await setReportPeriodStatus(db, actorOf(request), parseId(request.params.id), status);
     return reply.redirect(`${STAFF_PATH}?ok=ky`, 303);
   });
@@ -70,6 +88,7 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     const submission = await submissionById(db, id);
     const assignment = submission === undefined ? undefined : await assignmentById(db, submission.assignmentId);
     if (submission === undefined || assignment === undefined) throw new AppError('not_found');
+    await requireFormManager(request, assignment.formId);
     const [items, units, cells, history] = await Promise.all([formItems(db, assignment.formId), reporterUnits(db, assignment.reporterId, assignment.formCode), cellsOf(db, id), submissionsOf(db, assignment.id)]);
     const ctx = await viewContext(request);
     return sendHtml(reply, SubmissionPage({ ctx, adminNav: app.deps.adminNav, assignment, submission, items, units, cells, history, ...extra }), status);
@@ -86,6 +105,7 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     const id = parseId(request.params.id);
     const decision = field(body, 'decision');
     const comment = field(body, 'comment').trim().slice(0, 2000);
+    await requireFormManager(request, await formOfSubmission(id));
     try {
       if (decision === 'approve') await approveSubmission(db, actorOf(request), id, comment);
       else if (decision === 'return') await returnSubmission(db, actorOf(request), id, comment, reportUrl);
