@@ -285,7 +285,10 @@ test('a statistician of another agency can neither read nor decide a submission 
   const period = await store.db.selectFrom('stat_report_periods').select(['id', 'form_id']).where('period', '=', '2025-Q2').executeTakeFirstOrThrow();
 
   const outsider = await staffOf(app, store, 'thongke2@vhttdl.example.vn', 'statistician', 'so-vhttdl-lao-cai');
-  await outsider.get('/tai-khoan');
+  const list = await outsider.get('/quan-tri/bao-cao-thong-ke');
+  assert.equal(list.status, 200);
+  assert.doesNotMatch(list.body, new RegExp(`/quan-tri/bao-cao-thong-ke/nop/${submission.id}"`), 'another agency’s submissions are not listed');
+  assert.doesNotMatch(list.body, /BC-VT-01/);
   assert.equal((await outsider.get(`/quan-tri/bao-cao-thong-ke/nop/${submission.id}`)).status, 403);
   assert.equal((await outsider.post(`/quan-tri/bao-cao-thong-ke/nop/${submission.id}/quyet-dinh`, { decision: 'approve' })).status, 403);
   assert.equal((await outsider.post(`/quan-tri/bao-cao-thong-ke/ky/${period.id}/trang-thai`, { status: 'closed' })).status, 403);
@@ -296,6 +299,7 @@ test('a statistician of another agency can neither read nor decide a submission 
 
   // The owning agency's statistician reads and approves it.
   const statistician = await signedIn(app, store, 'statistician');
+  assert.match((await statistician.get('/quan-tri/bao-cao-thong-ke')).body, new RegExp(`/quan-tri/bao-cao-thong-ke/nop/${submission.id}"`));
   assert.equal((await statistician.get(`/quan-tri/bao-cao-thong-ke/nop/${submission.id}`)).status, 200);
   assert.equal((await statistician.post(`/quan-tri/bao-cao-thong-ke/nop/${submission.id}/quyet-dinh`, { decision: 'approve' })).status, 303);
 });

@@ -51,7 +51,14 @@ export function registerStaffRoutes(app: FastifyInstance): void {
 
   async function renderStaff(request: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; errors?: FieldErrors; notice?: string }, status = 200) {
     const ctx = await viewContext(request);
-    const [pending, periods, forms] = await Promise.all([pendingSubmissions(db), reportPeriods(db), currentForms(db)]);
+    const [allPending, allPeriods, allForms, owners] = await Promise.all([pendingSubmissions(db), reportPeriods(db), currentForms(db), db.selectFrom('stat_report_forms').select(['id', 'code', 'owner_agency_id']).execute()]);
+    // The statistician sees the forms of the agencies they work for (see requireFormManager).
+    const managed = owners.filter((f) => canManageForm(request.user, f.owner_agency_id));
+    const ids = new Set(managed.map((f) => f.id));
+    const codes = new Set(managed.map((f) => f.code));
+    const pending = allPending.filter((p) => ids.has(p.assignment.formId));
+    const periods = allPeriods.filter((p) => codes.has(p.formCode));
+    const forms = allForms.filter((f) => ids.has(f.id));
     return sendHtml(reply, StaffReportsPage({ ctx, adminNav: app.deps.adminNav, pending, periods, forms, ...extra }), status);
   }
 
