@@ -111,7 +111,7 @@ async function main(databaseUrl: string | undefined): Promise<void> {
       ];
       console.log(`dossier submission, ${store.dialect}, ${connections} connections, ${seconds} s, one 100 KB document per dossier`);
       printTable(rows);
-      console.log(`submission: ${Math.round(submit.requestsPerSecond)} dossiers/s (${((100 * submit.requestsPerSecond) / upload.requestsPerSecond).toFixed(0)}% of the bare upload route); goal ≥ 300 dossiers/s on SQLite: ${submit.requestsPerSecond >= 300 ? 'met' : 'NOT met'}`);
+      console.log(`submission: ${Math.round(submit.requestsPerSecond)} dossiers/s (${((100 * submit.requestsPerSecond) / upload.requestsPerSecond).toFixed(0)}% of the bare upload route)${store.dialect === 'sqlite' ? `; goal ≥ 300 dossiers/s on SQLite: ${submit.requestsPerSecond >= 300 ? 'met' : 'NOT met'}` : ' (printed for comparison; the goal is set for SQLite)'}`);
 
       // Every acknowledged dossier and its file, read back after the load.
       const acknowledged = readFileSync(acks, 'utf8').split('\n').filter((l) => l !== '').map((l) => l.split('\t') as [string, string]);
