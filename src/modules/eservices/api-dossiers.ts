@@ -24,7 +24,7 @@ import { translate, type MessageKey } from '../../platform/i18n/index.ts';
 import { todayInVietnam } from '../../platform/text/format.ts';
 import { attachDocument, checkDocumentContent } from './attach-document.ts';
 import { procedureByCode, type ProcedureRow } from './catalogue-queries.ts';
-import { dossierEvents, dossierFiles, dossierOfApplicant, type DossierRow } from './dossier-queries.ts';
+import { apiTimeline, apiTimelineEntry, dossierEvents, dossierFiles, dossierOfApplicant, type DossierRow } from './dossier-queries.ts';
 import { MAX_FILE_BYTES, sha256Hex } from './file-store.ts';
 import { parseFormDefinition, pickFormData } from './form-definition.ts';
 import { saveDraft } from './save-draft.ts';
@@ -220,10 +220,6 @@ const dossierSchema = {
     url: { type: 'string' },
   },
 } as const;
-const timelineEntry = {
-  type: 'object',
-  properties: { at: { type: 'string', format: 'date-time' }, action: { type: 'string' }, status: { type: 'string' }, nationalStatus: { type: 'integer', nullable: true }, dueOn: { type: 'string', format: 'date', nullable: true }, note: { type: 'string', nullable: true } },
-} as const;
 const errorSchema = (description: string) =>
   ({
     description,
@@ -346,7 +342,7 @@ export function registerDossierApi(app: FastifyInstance): void {
         security: bearer,
         params: { type: 'object', properties: { code: { type: 'string', maxLength: 60 } } },
         response: {
-          200: { ...dossierSchema, properties: { ...dossierSchema.properties, timeline: { type: 'array', items: timelineEntry } } },
+          200: { ...dossierSchema, properties: { ...dossierSchema.properties, timeline: { type: 'array', items: apiTimelineEntry } } },
           401: errorSchema('No token, or a token unknown, expired or revoked'),
           404: errorSchema('No dossier of the token’s owner with this code'),
         },
@@ -360,8 +356,7 @@ export function registerDossierApi(app: FastifyInstance): void {
       const [view, events] = await Promise.all([dossierView(db, config.publicUrl, dossier, procedure, components), dossierEvents(db, dossier.id)]);
       return reply.header('cache-control', 'private, no-store').send({
         ...view,
-        // The 'created' event is the applicant's draft: not part of the dossier's handling.
-        timeline: events.filter((e) => e.action !== 'created').map((e) => ({ at: e.at, action: e.action, status: e.status, nationalStatus: e.national_status, dueOn: e.due_on, note: e.note })),
+        timeline: await apiTimeline(db, dossier, events),
       });
     },
   );

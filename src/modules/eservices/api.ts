@@ -19,7 +19,7 @@ import {
   publishedProcedures,
   receivingAgency,
 } from './catalogue-queries.ts';
-import { dossierByCodeAndContact, dossierEvents } from './dossier-queries.ts';
+import { apiTimeline, apiTimelineEntry, dossierByCodeAndContact, dossierEvents } from './dossier-queries.ts';
 import { registerDossierApi } from './api-dossiers.ts';
 
 const str = (maxLength: number) => ({ type: 'string', maxLength }) as const;
@@ -38,17 +38,6 @@ const procedureSummary = {
     onlineAvailable: { type: 'boolean' },
     onlineLevel: { type: 'object', nullable: true, properties: { scheme: { type: 'string' }, level: { type: 'string' } } },
     url: { type: 'string' },
-  },
-} as const;
-const timelineEntry = {
-  type: 'object',
-  properties: {
-    at: { type: 'string', format: 'date-time' },
-    action: { type: 'string' },
-    status: { type: 'string' },
-    nationalStatus: { type: 'integer', nullable: true },
-    dueOn: { type: 'string', format: 'date', nullable: true },
-    note: { type: 'string', nullable: true },
   },
 } as const;
 
@@ -139,7 +128,7 @@ export function registerEservicesApi(app: FastifyInstance): void {
               receivedOn: { type: 'string', format: 'date', nullable: true },
               dueOn: { type: 'string', format: 'date', nullable: true },
               finishedOn: { type: 'string', format: 'date', nullable: true },
-              timeline: { type: 'array', items: timelineEntry },
+              timeline: { type: 'array', items: apiTimelineEntry },
             },
           },
           400: errorResponse,
@@ -162,8 +151,7 @@ export function registerEservicesApi(app: FastifyInstance): void {
         receivedOn: dossier.received_on,
         dueOn: dossier.due_on,
         finishedOn: dossier.finished_on,
-        // The 'created' event is the applicant's draft: not part of the dossier's handling.
-        timeline: events.filter((e) => e.action !== 'created').map((e) => ({ at: e.at, action: e.action, status: e.status, nationalStatus: e.national_status, dueOn: e.due_on, note: e.note })),
+        timeline: await apiTimeline(db, dossier, events),
       });
     },
   );

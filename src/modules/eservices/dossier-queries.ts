@@ -1,6 +1,7 @@
 /** Reading dossiers. Applicants see their own; tracking needs the code and the applicant's phone or email. */
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
+import { todayInVietnam } from '../../platform/text/format.ts';
 import type { DossierEventsTable, DossierFilesTable, DossiersTable } from './tables.ts';
 
 export type DossierRow = Selectable<DossiersTable>;
@@ -97,4 +98,25 @@ export async function eventAgencyNames(db: Db, events: readonly DossierEventRow[
   if (authority !== null) ids.add(authority);
   const entries = await Promise.all([...ids].map(async (id) => [id, await agencyNameOn(db, id, day)] as const));
   return new Map(entries);
+}
+
+/** One step of a dossier's handling as the JSON API gives it (schema for the OpenAPI document). */
+export const apiTimelineEntry = {
+  type: 'object',
+  properties: {
+    at: { type: 'string', format: 'date-time' },
+    action: { type: 'string' },
+    status: { type: 'string' },
+    nationalStatus: { type: 'integer', nullable: true },
+    dueOn: { type: 'string', format: 'date', nullable: true },
+    note: { type: 'string', nullable: true },
+    agency: { type: 'object', nullable: true, description: 'The agency that acted, where it is not the receiving one (e.g. the competent authority deciding)', properties: { vi: { type: 'string' }, en: { type: 'string' } } },
+  },
+} as const;
+
+/** A dossier's handling for the JSON API: every event but the applicant's draft, with the acting agency's name where recorded. */
+export async function apiTimeline(db: Db, dossier: { received_on: string | null }, events: readonly DossierEventRow[]) {
+  const handled = events.filter((e) => e.action !== 'created');
+  const names = await eventAgencyNames(db, handled, null, dossier.received_on ?? todayInVietnam());
+  return handled.map((e) => ({ at: e.at, action: e.action, status: e.status, nationalStatus: e.national_status, dueOn: e.due_on, note: e.note, agency: e.agency_id === null ? null : (names.get(e.agency_id) ?? null) }));
 }

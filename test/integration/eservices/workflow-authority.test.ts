@@ -99,6 +99,12 @@ test("the e-information-site licence: the department receives and appraises, its
   const tracked = await tracker.post('/tra-cuu', { code, contact: 'citizen@laocai.example.vn' });
   assert.match(tracked.body, /Trình cơ quan có thẩm quyền quyết định – Ủy ban nhân dân tỉnh Lào Cai/);
   assert.match(tracked.body, /Cơ quan có thẩm quyền quyết định cấp – Ủy ban nhân dân tỉnh Lào Cai/);
+  // So does the JSON tracking API, with the agency on the steps it took.
+  const api = await new Client(app).get(`/api/v1/dossiers/${encodeURIComponent(code)}/status?contact=citizen%40laocai.example.vn`);
+  assert.equal(api.status, 200);
+  const steps = (JSON.parse(api.body) as { timeline: { action: string; agency: { vi: string; en: string } | null }[] }).timeline;
+  assert.ok(steps.some((e) => e.agency?.vi === 'Ủy ban nhân dân tỉnh Lào Cai'), JSON.stringify(steps));
+  assert.ok(steps.some((e) => e.agency === null), 'steps of the receiving department carry no agency');
 
   // The department's officer issues the licence in the authority's name and series, then returns it.
   await officer.get(`/quan-tri/ho-so/${id}/giay-phep`);
