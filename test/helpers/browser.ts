@@ -167,3 +167,12 @@ export function hasHorizontalScroll(page: Page): Promise<boolean> {
     return root.scrollWidth > root.clientWidth;
   });
 }
+
+/** Collects the Content-Security-Policy violations the page reports on its console. */
+export function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}

@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { checkA11y, hasHorizontalScroll, openSite } from '../../helpers/browser.ts';
-
-const watchCsp = (page: Page): string[] => {
-  const violations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
-  });
-  return violations;
-};
+import { checkA11y, hasHorizontalScroll, openSite, watchCsp } from '../helpers/browser.ts';
 
 test('in Chromium, at 1280 and 320 px: composite index pages and the edition form work without JavaScript, pass axe and reflow', async (t) => {
   const site = await openSite(t);
