@@ -10,6 +10,7 @@ import type { AdminNavItem } from '../../../platform/http/context.ts';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { formatDate, formatDateTime } from '../../../platform/text/format.ts';
 import type { FormReporter, ManagedForm, ManagedPeriod, Outstanding, UnitGroup } from './assignments.ts';
+import { newReporterPath } from './reporter-paths.ts';
 import { periodText, stateText } from './reporter-pages.tsx';
 import { STAFF_PATH, formAdminPath, periodAdminPath } from './staff-pages.tsx';
 
@@ -84,6 +85,9 @@ export function FormAdminPage(props: FormAdminProps): JSX.Element {
 
       <h2 id="assign-title" safe>{t('reports.assign_title')}</h2>
       <p class="hint" safe>{t('reports.assign_hint')}</p>
+      <p>
+        <a href={newReporterPath(form.reporterKind)} safe>{t('reports.add_reporter')}</a>
+      </p>
       <FormAlert message={props.alert} />
       <ErrorSummary t={t} errors={errors} labels={{ reporter: t('reports.field.reporter'), units: t('reports.field.units') }} />
       {reporters.length === 0 ? (

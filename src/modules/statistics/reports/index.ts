@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { todayInVietnam } from '../../../platform/text/format.ts';
 import { registerAssignmentRoutes } from './assignment-routes.ts';
 import { MAX_UPLOAD_BYTES } from './read-upload.ts';
+import { registerReporterAdminRoutes } from './reporter-admin-routes.ts';
 import { sendReportReminders } from './remind.ts';
 import { assignmentPath } from './reporter-pages.tsx';
 import { registerReporterRoutes } from './reporter-routes.ts';
@@ -22,6 +23,7 @@ export default async function statisticsReports(app: FastifyInstance): Promise<v
   registerReporterRoutes(app);
   registerStaffRoutes(app);
   registerAssignmentRoutes(app);
+  registerReporterAdminRoutes(app);
 
   const { store, config } = app.deps;
   let timer: NodeJS.Timeout | undefined;

@@ -6,6 +6,7 @@ import type { AdminNavItem } from '../../../platform/http/context.ts';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/text/format.ts';
 import { FIRST_DATA_ROW, cellRef, valueColumn } from './grid.ts';
+import { REPORTERS_PATH } from './reporter-paths.ts';
 import { HistoryTable, formName, periodText } from './reporter-pages.tsx';
 import type { AssignmentView, CellRow, FormItem, ReportPeriodRow, SubmissionRow } from './report-queries.ts';
 import type { ReporterUnit } from './validate-report.ts';
@@ -109,6 +110,9 @@ export function StaffReportsPage(props: StaffPageProps): JSX.Element {
           </li>
         ))}
       </ul>
+      <p>
+        <a href={REPORTERS_PATH} safe>{t('reports.reporters_link')}</a>
+      </p>
 
       <h2 safe>{t('reports.open_period')}</h2>
       <ErrorSummary t={t} errors={errors} labels={{ form: t('reports.field.form'), period: t('reports.field.period'), deadline: t('reports.field.deadline') }} />
