@@ -19,17 +19,24 @@ export interface ViewContext {
   readonly requestId: string;
 }
 
-export async function viewContext(request: FastifyRequest): Promise<ViewContext> {
+/**
+ * `csrfToken` is read only when a form renders it, so a page without forms issues no CSRF cookie; a
+ * page cache passes its placeholder instead of the browser's token.
+ */
+export async function viewContext(request: FastifyRequest, csrfToken?: string): Promise<ViewContext> {
   const { deps } = request.server;
   const url = request.url;
+  const site = await deps.site.get();
   return {
     locale: request.locale,
     t: request.t,
     user: request.user,
-    csrfToken: request.csrfToken,
+    get csrfToken() {
+      return csrfToken ?? request.csrfToken;
+    },
     path: url.split('?')[0] ?? '/',
     url,
-    site: await deps.site.get(),
+    site,
     nav: deps.nav,
     publicUrl: deps.config.publicUrl,
     requestId: request.id,

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerSearchType } from '../../platform/search/types.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
-import { registerPublicRoutes } from './public-routes.ts';
+import { RATING_ROUTE, registerPublicRoutes } from './public-routes.ts';
 import { registerScheduleRoutes } from './schedule-routes.ts';
 import { registerLegalRoutes } from './legal-routes.ts';
 import { registerCategoryRoutes } from './category-routes.ts';
@@ -25,7 +25,17 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
 
   const views = new ViewCounter(db);
   countersByDb.set(db, views);
-  registerPublicRoutes(app, views, app.deps.config.newsroomPageCache ? new PageCache() : undefined);
+  const pages = app.deps.config.newsroomPageCache ? new PageCache() : undefined;
+  registerPublicRoutes(app, views, pages);
+  if (pages !== undefined) {
+    // Any change made through the newsroom's forms (an edit, a publication, a category renamed) may
+    // show on any article page (related articles, breadcrumbs): this process drops them all at once.
+    // A rating drops only its article's pages (in its route).
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400 || request.routeOptions.url === RATING_ROUTE) return;
+      pages.clear();
+    });
+  }
   await registerAdminRoutes(app);
   registerScheduleRoutes(app);
   registerLegalRoutes(app);
@@ -35,7 +45,7 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
   let stopScheduler: (() => Promise<void>) | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    stopScheduler = startScheduler(db, SCHEDULER_POLL_MS, (err) => app.log.error({ err }, 'scheduled publishing failed'));
+    stopScheduler = startScheduler(db, SCHEDULER_POLL_MS, (err) => app.log.error({ err }, 'scheduled publishing failed'), () => pages?.clear());
     flushTimer = setInterval(() => void views.flush().catch((err: unknown) => app.log.error({ err }, 'view count flush failed')), VIEW_FLUSH_MS);
     flushTimer.unref();
   });

@@ -1,45 +1,90 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CSRF_PLACEHOLDER, PageCache, VIEWS_PLACEHOLDER } from './page-cache.ts';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { PageCache, VIEWS_PLACEHOLDER, type CachedArticle } from './page-cache.ts';
 
-const text = (page: { fill(csrf: () => string, views: string): Buffer } | undefined): string | undefined => page?.fill(() => 'TOKEN', '7').toString('utf8');
+const site = {};
+const entry = (articleId: number, html: string, stamp = 's', viewCount = 0) => ({ articleId, stamp, site, viewCount, html });
+const text = (cache: PageCache, e: CachedArticle | undefined): string | undefined => (e === undefined ? undefined : cache.body(e, 'identity', () => '7').toString('utf8'));
 
-test('a cached page is served while its stamp and age hold', () => {
+test('a cached page is served while it is younger than the TTL and rendered with the current settings', () => {
   const cache = new PageCache(10, 1000, 1000);
-  cache.set('a', 's1', '<p>a</p>', 0);
-  assert.equal(text(cache.get('a', 's1', 500)), '<p>a</p>');
-  assert.equal(cache.get('a', 's2', 500), undefined, 'a new stamp (edit, rating, publication) drops it');
+  cache.set('a', entry(1, '<p>a</p>'), 0);
+  assert.equal(text(cache, cache.get('a', site, 500)), '<p>a</p>');
+  assert.equal(cache.get('a', site, 1001), undefined, 'too old');
   assert.equal(cache.size, 0);
-  cache.set('a', 's1', '<p>a</p>', 0);
-  assert.equal(cache.get('a', 's1', 1001), undefined, 'too old');
+  cache.set('a', entry(1, '<p>a</p>'), 0);
+  assert.equal(cache.get('a', {}, 10), undefined, 'the site settings were saved since: rendered again');
+  assert.equal(cache.size, 0);
 });
 
-test('a cached page is filled with each browser’s token and the current view count, in UTF-8', () => {
+test('the view count is filled in, in UTF-8, wherever the placeholder is, and kept until the entry is checked again', () => {
   const cache = new PageCache();
-  const returned = cache.set('a', 's', `<h1>Lào Cai</h1><input value="${CSRF_PLACEHOLDER}"><p>${VIEWS_PLACEHOLDER} lượt xem</p><i>${CSRF_PLACEHOLDER}</i>`, 0);
-  assert.equal(text(returned), '<h1>Lào Cai</h1><input value="TOKEN"><p>7 lượt xem</p><i>TOKEN</i>');
+  const e = cache.set('a', entry(1, `<h1>Lào Cai</h1><p>${VIEWS_PLACEHOLDER} lượt xem</p><i>${VIEWS_PLACEHOLDER}</i>`))!;
   let asked = 0;
-  const withoutForm = cache.set('b', 's', `<p>${VIEWS_PLACEHOLDER}</p>`, 0);
-  assert.equal(withoutForm.fill(() => String(++asked), '1.234').toString('utf8'), '<p>1.234</p>');
-  assert.equal(asked, 0, 'no token is issued for a page without a form');
-  assert.equal(cache.size, Buffer.byteLength('<h1>Lào Cai</h1><input value=""><p> lượt xem</p><i></i>') + Buffer.byteLength('<p></p>'), 'size counts the encoded bytes');
+  const views = (n: string) => () => {
+    asked++;
+    return n;
+  };
+  assert.equal(cache.body(e, 'identity', views('1.234')).toString('utf8'), '<h1>Lào Cai</h1><p>1.234 lượt xem</p><i>1.234</i>');
+  assert.equal(cache.body(e, 'identity', views('1.235')).toString('utf8'), '<h1>Lào Cai</h1><p>1.234 lượt xem</p><i>1.234</i>', 'the same body until checked');
+  assert.equal(asked, 1);
+  cache.checked(e, 2000);
+  assert.equal(e.viewCount, 2000);
+  assert.match(cache.body(e, 'identity', views('2.001')).toString('utf8'), /2\.001 lượt xem/);
+  const plain = cache.set('b', entry(2, '<p>không có chỗ trống</p>'))!;
+  assert.equal(cache.body(plain, 'identity', views('9')).toString('utf8'), '<p>không có chỗ trống</p>');
+});
+
+test('compressed bodies decode to the plain page and are counted in the cache’s size', () => {
+  const cache = new PageCache();
+  const html = `<main>${'<p>Sở Thông tin và Truyền thông tỉnh Lào Cai</p>'.repeat(50)}<p>${VIEWS_PLACEHOLDER} lượt xem</p></main>`;
+  const e = cache.set('a', entry(1, html))!;
+  const template = cache.size;
+  const plain = cache.body(e, 'identity', () => '12');
+  const br = cache.body(e, 'br', () => '13');
+  const gz = cache.body(e, 'gzip', () => '14');
+  assert.equal(brotliDecompressSync(br).toString('utf8'), plain.toString('utf8'), 'made from the same plain body');
+  assert.equal(gunzipSync(gz).toString('utf8'), plain.toString('utf8'));
+  assert.ok(br.length < plain.length / 4 && gz.length < plain.length / 4, `${br.length} and ${gz.length} of ${plain.length}`);
+  assert.equal(cache.size, template + plain.length + br.length + gz.length);
+  assert.equal(cache.body(e, 'br', () => '15'), br, 'kept, not made again');
+  cache.checked(e, 20);
+  assert.equal(cache.size, template, 'a check drops the bodies');
+});
+
+test('an article’s pages are dropped by its id, in every language; clear drops all', () => {
+  const cache = new PageCache();
+  cache.set('vi:a/x', entry(1, 'x'), 0);
+  cache.set('en:a/x', entry(1, 'x'), 0);
+  const y = cache.set('vi:a/y', entry(2, 'yy'), 0)!;
+  cache.body(y, 'gzip', () => '0');
+  cache.forgetArticle(1);
+  assert.equal(cache.get('vi:a/x', site, 1), undefined);
+  assert.equal(cache.get('en:a/x', site, 1), undefined);
+  assert.equal(text(cache, cache.get('vi:a/y', site, 1)), 'yy');
+  cache.clear();
+  assert.equal(cache.get('vi:a/y', site, 1), undefined);
+  assert.equal(cache.size, 0);
+  cache.checked(y, 1);
+  cache.body(y, 'br', () => '0');
+  assert.equal(cache.size, 0, 'an entry used after it was dropped is not counted again');
 });
 
 test('the cache keeps within its count and its size, dropping the least recently used first', () => {
   const cache = new PageCache(3, 60_000, 100);
-  cache.set('a', 's', 'x'.repeat(40), 0);
-  cache.set('b', 's', 'y'.repeat(40), 0);
-  assert.equal(text(cache.get('a', 's', 1)), 'x'.repeat(40), 'a is now the most recently used');
-  cache.set('c', 's', 'z'.repeat(40), 0);
-  assert.equal(cache.get('b', 's', 2), undefined, 'b dropped: 120 bytes were over the 100 allowed');
+  cache.set('a', entry(1, 'x'.repeat(40)), 0);
+  cache.set('b', entry(2, 'y'.repeat(40)), 0);
+  assert.equal(text(cache, cache.get('a', site, 1)), 'x'.repeat(40), 'a is now the most recently used');
+  assert.equal(cache.get('b', site, 2), undefined, 'b dropped: with the plain body of a kept beside its template, 120 bytes were over the 100 allowed');
   assert.equal(cache.size, 80);
-  cache.set('d', 's', 'w', 0);
-  cache.set('e', 's', 'v', 0);
-  assert.equal(cache.get('a', 's', 3), undefined, 'a dropped: more than 3 entries');
-  assert.equal(cache.size, 42);
-  assert.equal(text(cache.set('huge', 's', 'h'.repeat(101), 0)), 'h'.repeat(101), 'a page larger than the whole cache is still served');
-  assert.equal(cache.get('huge', 's', 4), undefined, 'but not kept');
-  assert.equal(cache.size, 42);
-  cache.set('c', 's', 'zz', 0);
+  cache.set('c', entry(3, 'z'.repeat(10)), 0);
+  cache.set('d', entry(4, 'w'), 0);
+  cache.set('e', entry(5, 'v'), 0);
+  assert.equal(cache.get('a', site, 3), undefined, 'a dropped: more than 3 entries');
+  assert.equal(cache.size, 12);
+  assert.equal(cache.set('huge', entry(6, 'h'.repeat(101)), 0), undefined, 'a page larger than the whole cache is not kept');
+  assert.equal(cache.size, 12);
+  cache.set('c', entry(3, 'zz'), 0);
   assert.equal(cache.size, 4, 'replacing an entry counts only its new size');
 });

@@ -1,54 +1,68 @@
 /**
- * Rendered article pages for readers who are not signed in, kept in memory. An entry is used only
- * while its article is unchanged (the stamp covers publication, edits and ratings) and for at most
- * `ttlMs`, so related articles and view counts are never older than that. The per-browser CSRF token
- * and the view count are rendered as placeholders and filled in on every response.
+ * Rendered article pages for readers who are not signed in, kept in memory.
+ *
+ * When an entry stops being used:
+ *   - at once, when this process publishes, edits, unpublishes or rates an article (`forgetArticle`,
+ *     `clear`), or saves the site's settings (the entry remembers the settings it was rendered with);
+ *   - within `recheckMs` (one second) when another process does: an entry is served without a query
+ *     for that long, then its article's stamp (publication, edits, ratings) is read again and the
+ *     entry dropped if it changed;
+ *   - after `ttlMs` in any case, so related articles and category names are never older than that.
+ *
+ * The page is kept as UTF-8 bytes around one hole, the view count. The bodies sent (plain, Brotli,
+ * gzip) are made from it when first asked for and kept until the next check, so the count shown is
+ * at most a second old and a hit costs no formatting, copying or compressing.
  */
+import { compressBody, type ContentEncoding } from '../../platform/http/encoding.ts';
 
-export const CSRF_PLACEHOLDER = 'csrf-placeholder-3d9f7c1a';
 export const VIEWS_PLACEHOLDER = 'views-placeholder-3d9f7c1a';
 
 /**
- * A kept page, encoded once: the UTF-8 bytes between the placeholders. Writing a string to a socket
- * costs its encoding on every response (for Vietnamese text, a two-byte string in V8, the largest
- * part of serving a cached page); the bytes are written as they are, with the token and the count
- * encoded in between.
+ * A kept page, encoded once: the UTF-8 bytes before and after the view count. Writing a string to a
+ * socket costs its encoding on every response (for Vietnamese text, a two-byte string in V8); the
+ * bytes are written as they are.
  */
 export class CachedPage {
   private constructor(
     private readonly parts: readonly Buffer[],
-    private readonly holes: readonly ('csrf' | 'views')[],
     readonly bytes: number,
   ) {}
 
   static of(html: string): CachedPage {
-    const parts: Buffer[] = [];
-    const holes: ('csrf' | 'views')[] = [];
-    const pattern = new RegExp(`${CSRF_PLACEHOLDER}|${VIEWS_PLACEHOLDER}`, 'g');
-    let from = 0;
-    for (const m of html.matchAll(pattern)) {
-      parts.push(Buffer.from(html.slice(from, m.index), 'utf8'));
-      holes.push(m[0] === CSRF_PLACEHOLDER ? 'csrf' : 'views');
-      from = m.index + m[0].length;
-    }
-    parts.push(Buffer.from(html.slice(from), 'utf8'));
-    return new CachedPage(parts, holes, parts.reduce((n, b) => n + b.length, 0));
+    const parts = html.split(VIEWS_PLACEHOLDER).map((part) => Buffer.from(part, 'utf8'));
+    return new CachedPage(parts, parts.reduce((n, b) => n + b.length, 0));
   }
 
-  /** The page with this browser's CSRF token (asked for only when the page has a form) and the view count. */
-  fill(csrfToken: () => string, views: string): Buffer {
-    if (this.holes.length === 0) return this.parts[0]!;
-    const values = { csrf: this.holes.includes('csrf') ? Buffer.from(csrfToken(), 'utf8') : undefined, views: Buffer.from(views, 'utf8') };
-    const out: Buffer[] = [this.parts[0]!];
-    this.holes.forEach((hole, i) => out.push(values[hole]!, this.parts[i + 1]!));
-    return Buffer.concat(out);
+  /** The page with the view count written where the placeholder was. */
+  fill(views: string): Buffer {
+    if (this.parts.length === 1) return this.parts[0]!;
+    const count = Buffer.from(views, 'utf8');
+    const out = Buffer.allocUnsafe(this.bytes + count.length * (this.parts.length - 1));
+    let at = this.parts[0]!.copy(out, 0);
+    for (let i = 1; i < this.parts.length; i++) {
+      at += count.copy(out, at);
+      at += this.parts[i]!.copy(out, at);
+    }
+    return out;
   }
 }
 
-interface Entry {
+/** What the route needs to answer from the cache, and to know when to look at the database again. */
+export interface CachedArticle {
+  readonly key: string;
   readonly page: CachedPage;
+  readonly articleId: number;
+  /** The article's stamp when the page was rendered. */
   readonly stamp: string;
+  /** The site settings object the page was rendered with. */
+  readonly site: object;
   readonly at: number;
+  /** When the stamp was last compared with the database. */
+  checkedAt: number;
+  /** The stored view count read at that time (views counted since are added when shown). */
+  viewCount: number;
+  /** The bodies made since that time, by encoding. */
+  bodies: Partial<Record<ContentEncoding, Buffer>>;
 }
 
 /**
@@ -56,13 +70,15 @@ interface Entry {
  * the server's memory is known.
  */
 export class PageCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, CachedArticle>();
   private bytes = 0;
 
   constructor(
     private readonly maxEntries = 500,
     private readonly ttlMs = 60_000,
     private readonly maxBytes = 8_000_000,
+    /** How long an entry is served before its stamp is read from the database again. */
+    readonly recheckMs = 1_000,
   ) {}
 
   /** Bytes held, over all entries. */
@@ -73,36 +89,91 @@ export class PageCache {
   private drop(key: string): void {
     const e = this.entries.get(key);
     if (e === undefined) return;
+    this.dropBodies(e);
     this.bytes -= e.page.bytes;
     this.entries.delete(key);
   }
 
-  get(key: string, stamp: string, now = Date.now()): CachedPage | undefined {
+  /** The entry for `key` while it is younger than the TTL and rendered with these settings. */
+  get(key: string, site: object, now = Date.now()): CachedArticle | undefined {
     const e = this.entries.get(key);
     if (e === undefined) return undefined;
-    if (e.stamp !== stamp || now - e.at > this.ttlMs) {
+    if (now - e.at > this.ttlMs || e.site !== site) {
       this.drop(key);
       return undefined;
     }
     // Refresh its place: the map's order is the eviction order.
     this.entries.delete(key);
     this.entries.set(key, e);
-    return e.page;
+    return e;
   }
 
-  /** Keeps the page (with its placeholders) and returns it encoded. */
-  set(key: string, stamp: string, html: string, now = Date.now()): CachedPage {
+  /** Keeps the page (with its placeholder); returns the entry, or undefined when it is too large to keep. */
+  set(key: string, entry: { articleId: number; stamp: string; site: object; viewCount: number; html: string }, now = Date.now()): CachedArticle | undefined {
     this.drop(key);
-    const page = CachedPage.of(html);
-    if (page.bytes > this.maxBytes) return page;
-    this.entries.set(key, { page, stamp, at: now });
+    const page = CachedPage.of(entry.html);
+    if (page.bytes > this.maxBytes) return undefined;
+    const kept: CachedArticle = { key, page, articleId: entry.articleId, stamp: entry.stamp, site: entry.site, viewCount: entry.viewCount, at: now, checkedAt: now, bodies: {} };
+    this.entries.set(key, kept);
     this.bytes += page.bytes;
+    this.evict();
+    return kept;
+  }
+
+  private evict(): void {
     while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.drop(oldest);
     }
-    return page;
+  }
+
+  /**
+   * The body to send in `encoding`: made once from the page with the view count `views()` gives,
+   * then sent as it is until the entry is checked again.
+   */
+  body(entry: CachedArticle, encoding: ContentEncoding, views: () => string): Buffer {
+    const made = entry.bodies[encoding];
+    if (made !== undefined) return made;
+    const plain = entry.bodies.identity ?? this.keep(entry, 'identity', entry.page.fill(views()));
+    return encoding === 'identity' ? plain : this.keep(entry, encoding, compressBody(plain, encoding));
+  }
+
+  private keep(entry: CachedArticle, encoding: ContentEncoding, body: Buffer): Buffer {
+    entry.bodies[encoding] = body;
+    // An entry dropped meanwhile is no longer counted; its bodies go with it.
+    if (this.entries.get(entry.key) === entry) {
+      this.bytes += body.length;
+      this.evict();
+    }
+    return body;
+  }
+
+  /** The entry's stamp was found unchanged: serve it for another `recheckMs`, with the count just read. */
+  checked(entry: CachedArticle, viewCount: number, now = Date.now()): void {
+    entry.checkedAt = now;
+    entry.viewCount = viewCount;
+    this.dropBodies(entry);
+  }
+
+  private dropBodies(entry: CachedArticle): void {
+    for (const b of Object.values(entry.bodies)) this.bytes -= b.length;
+    entry.bodies = {};
+  }
+
+  /** Drops the entry under `key` (its stamp changed). */
+  delete(key: string): void {
+    this.drop(key);
+  }
+
+  /** Drops every page of one article (in each language), after a rating or an edit of it. */
+  forgetArticle(articleId: number): void {
+    for (const [key, e] of this.entries) if (e.articleId === articleId) this.drop(key);
+  }
+
+  /** Drops every page, after a change that may show on any of them (a publication, a category renamed). */
+  clear(): void {
+    for (const key of [...this.entries.keys()]) this.drop(key);
   }
 }
 

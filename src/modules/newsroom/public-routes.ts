@@ -1,7 +1,7 @@
 /** Readers' routes: news index, categories, articles, print view, rating, feeds, sitemap and robots.txt. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { isCsrfValid } from '../../platform/http/csrf.ts';
+import { isCsrfValid, isSameOriginRequest } from '../../platform/http/csrf.ts';
 import { field, type FormValues } from '../../platform/http/form-body.ts';
 import { nowIso } from '../../platform/db/dialect.ts';
 import { inLocale } from '../../platform/site/settings.ts';
@@ -29,10 +29,13 @@ import { relatedForPage } from './related-articles.ts';
 import { parseStars, rateArticle, ratingSummary } from './rate-article.ts';
 import { atom, rss, sitemap, type FeedInfo } from './feeds.ts';
 import type { ViewCounter } from './view-counter.ts';
-import { articleStamp, CSRF_PLACEHOLDER, VIEWS_PLACEHOLDER, type PageCache } from './page-cache.ts';
+import { articleStamp, VIEWS_PLACEHOLDER, type CachedArticle, type PageCache } from './page-cache.ts';
+import { preferredEncoding } from '../../platform/http/encoding.ts';
 import { formatNumber } from '../../platform/text/format.ts';
 
 export const PAGE_SIZE = 10;
+/** Readers' ratings; the route itself drops the rated article's cached pages. */
+export const RATING_ROUTE = '/tin-tuc/danh-gia/:id';
 const FEED_SIZE = 30;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -128,17 +131,42 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
 
   const RATING_NOTICES: Record<string, 'newsroom.rating_thanks' | 'newsroom.rating_already'> = { ok: 'newsroom.rating_thanks', 'da-danh-gia': 'newsroom.rating_already' };
 
+  /** The current view count of an article as shown: the stored count plus the views counted since in this process. */
+  const viewsText = (articleId: number, stored: number, locale: FastifyRequest['locale']) => () => formatNumber(stored + views.pendingFor(articleId), locale);
+
+  /**
+   * Sends a kept page in the encoding the browser prefers, once it is asked for again: a page read
+   * once (most of a large archive) is not worth compressing.
+   */
+  const sendKept = (request: FastifyRequest, reply: FastifyReply, entry: CachedArticle, hit: boolean) => {
+    const encoding = hit ? preferredEncoding(request.headers['accept-encoding']) : 'identity';
+    const body = pages!.body(entry, encoding, viewsText(entry.articleId, entry.viewCount, request.locale));
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return reply.type('text/html; charset=utf-8').header('vary', 'Accept-Encoding').header('x-cache', hit ? 'hit' : 'miss').send(body);
+  };
+
   app.get<{ Params: { cat: string; slug: string }; Querystring: { 'danh-gia'?: string } }>('/tin-tuc/:cat/:slug', async (request, reply) => {
     const noticeKey = RATING_NOTICES[request.query['danh-gia'] ?? ''];
     // Only the plain page of a reader who is not signed in is shared between readers.
     const isCacheable = pages !== undefined && request.user === null && noticeKey === undefined;
     const key = `${request.locale}:${request.params.cat}/${request.params.slug}`;
-    if (isCacheable && SLUG.test(request.params.slug)) {
-      const current = await articleBySlug(db, request.params.slug);
-      const cached = current === undefined ? undefined : pages!.get(key, articleStamp(current));
-      if (current !== undefined && cached !== undefined) {
-        views.count(current.id);
-        return reply.type('text/html; charset=utf-8').header('x-cache', 'hit').send(cached.fill(() => request.csrfToken, formatNumber(current.view_count + views.pendingFor(current.id), request.locale)));
+    const site = await app.deps.site.get();
+    if (isCacheable) {
+      const now = Date.now();
+      let entry = pages.get(key, site, now);
+      if (entry !== undefined && now - entry.checkedAt >= pages.recheckMs) {
+        // Another process may have edited, unpublished or rated it: compare the stamp once a second.
+        const current = await articleBySlug(db, request.params.slug);
+        if (current !== undefined && articleStamp(current) === entry.stamp) {
+          pages.checked(entry, current.view_count, now);
+        } else {
+          pages.delete(key);
+          entry = undefined;
+        }
+      }
+      if (entry !== undefined) {
+        views.count(entry.articleId);
+        return sendKept(request, reply, entry, true);
       }
     }
     const found = await publicArticle(request.params);
@@ -147,7 +175,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
     views.count(article.id);
     const ctx = await viewContext(request);
     const html = await ArticlePage({
-      ctx: isCacheable ? { ...ctx, csrfToken: CSRF_PLACEHOLDER } : ctx,
+      ctx,
       article: { ...article, view_count: article.view_count + views.pendingFor(article.id) },
       revision,
       trail,
@@ -158,9 +186,11 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
       safeBody: revision.body,
       ...(isCacheable ? { viewsText: VIEWS_PLACEHOLDER } : {}),
     });
+    reply.header('vary', 'Accept-Encoding');
     if (!isCacheable) return sendHtml(reply, html);
-    const page = pages!.set(key, articleStamp(article), html);
-    return reply.type('text/html; charset=utf-8').header('x-cache', 'miss').send(page.fill(() => request.csrfToken, formatNumber(article.view_count + views.pendingFor(article.id), request.locale)));
+    const entry = pages.set(key, { articleId: article.id, stamp: articleStamp(article), site, viewCount: article.view_count, html });
+    if (entry === undefined) return sendHtml(reply, html.replaceAll(VIEWS_PLACEHOLDER, viewsText(article.id, article.view_count, request.locale)()));
+    return sendKept(request, reply, entry, false);
   });
 
   app.get<{ Params: { cat: string; slug: string } }>('/tin-tuc/:cat/:slug/ban-in', async (request, reply) => {
@@ -173,7 +203,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
   const ratingLimit = app.rateLimit({ max: 10, timeWindow: '1 minute' });
   const wantsJson = (request: FastifyRequest) => request.headers.accept?.includes('application/json') === true;
 
-  app.post<{ Params: { id: string }; Body: FormValues }>('/tin-tuc/danh-gia/:id', { preHandler: ratingLimit }, async (request, reply) => {
+  app.post<{ Params: { id: string }; Body: FormValues }>(RATING_ROUTE, { preHandler: ratingLimit }, async (request, reply) => {
     const id = /^\d{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
     if (Number.isNaN(id)) throw new AppError('not_found');
     const body = request.body ?? {};
@@ -190,10 +220,15 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
       .executeTakeFirst();
     if (back === undefined) throw new AppError('not_found');
     const backUrl = articleUrl(back.category_slug, back.slug);
-    if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) return refuse(403, request.t('error.csrf_invalid'), backUrl);
+    // A token, when one is sent, must be right; a signed-in reader must send one. A reader who is not
+    // signed in rates from the shared cached page, which has no token: the post must come from this site.
+    const token = field(body, '_csrf');
+    const isAllowed = token !== '' || request.user !== null ? isCsrfValid(request, token, config.secret) : isSameOriginRequest(request, origin);
+    if (!isAllowed) return refuse(403, request.t('error.csrf_invalid'), backUrl);
     try {
       const stars = parseStars(field(body, 'stars'));
       const outcome = await rateArticle(db, id, stars, { userId: request.user?.id ?? null, ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+      if (outcome.kind === 'rated') pages?.forgetArticle(id);
       const message = request.t(outcome.kind === 'rated' ? 'newsroom.rating_thanks' : 'newsroom.rating_already');
       if (wantsJson(request)) return reply.code(outcome.kind === 'rated' ? 200 : 409).send({ outcome: outcome.kind, ...outcome.summary, message });
       return reply.redirect(`${backUrl}?danh-gia=${outcome.kind === 'rated' ? 'ok' : 'da-danh-gia'}#danh-gia`, 303);

@@ -197,7 +197,9 @@ function RatingBox({ ctx, articleId, rating, notice, error }: { ctx: ViewContext
       {notice === undefined ? '' : <p class="alert alert-success" role="status" safe>{notice}</p>}
       {error === undefined ? '' : <p class="alert alert-error" role="alert" safe>{error}</p>}
       <form method="post" action={`/tin-tuc/danh-gia/${articleId}`} class="rating-form">
-        <CsrfField ctx={ctx} />
+        {/* A signed-in reader's rating is theirs: it carries their form token. A reader who is not
+            signed in shares the cached page, and the rating route checks where the post comes from. */}
+        {ctx.user === null ? '' : <CsrfField ctx={ctx} />}
         <fieldset>
           <legend safe>{t('newsroom.rate_legend')}</legend>
           {stars.map((n) => (

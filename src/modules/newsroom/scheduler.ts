@@ -54,13 +54,15 @@ export async function publishDueArticles(db: Db, now: Date = new Date()): Promis
 }
 
 /** Starts polling every `intervalMs`; returns a function that stops it and waits for a poll in progress. */
-export function startScheduler(db: Db, intervalMs: number, onError: (err: unknown) => void): () => Promise<void> {
+export function startScheduler(db: Db, intervalMs: number, onError: (err: unknown) => void, onPublished: () => void = () => {}): () => Promise<void> {
   let inFlight: Promise<void> | undefined;
   let stopped = false;
   const tick = (): void => {
     if (inFlight !== undefined || stopped) return;
     inFlight = publishDueArticles(db)
-      .then(() => undefined, onError)
+      .then((published) => {
+        if (published > 0) onPublished();
+      }, onError)
       .finally(() => {
         inFlight = undefined;
       });

@@ -35,8 +35,8 @@ export class VisitorPageCache {
     const site = await request.server.deps.site.get();
     let entry = this.entries.get(key);
     if (entry === undefined || now - entry.at > this.ttlMs || entry.site !== site) {
-      const ctx = await viewContext(request);
-      const html = await render({ ...ctx, csrfToken: CSRF_PLACEHOLDER });
+      const ctx = await viewContext(request, CSRF_PLACEHOLDER);
+      const html = await render(ctx);
       entry = { html, hasForm: html.includes(CSRF_PLACEHOLDER), body: Buffer.from(html, 'utf8'), at: now, site: ctx.site };
       this.entries.delete(key);
       this.entries.set(key, entry);

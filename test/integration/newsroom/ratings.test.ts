@@ -92,6 +92,34 @@ test('bad ratings are refused clearly: 7 stars, no stars, an unpublished article
   assert.ok(statuses.includes(429), statuses.join(','));
 });
 
+test('a rating from a page not signed in needs no token but must come from the portal; a signed-in reader needs a token', async (t) => {
+  const { app, store } = await build(t);
+  const a = await seedArticle(store);
+  const path = `/tin-tuc/${a.cat}/${a.slug}`;
+  const reader = new Client(app);
+  const page = await reader.get(path);
+  assert.doesNotMatch(page.body, /name="_csrf"/, 'the shared page carries no per-browser token');
+  assert.equal(page.headers['set-cookie'], undefined, 'nor sets a cookie');
+  const crossSite = await reader.post(`/tin-tuc/danh-gia/${a.id}`, { stars: '5' }, { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' });
+  assert.equal(crossSite.status, 403);
+  assert.match(crossSite.body, /Phiên biểu mẫu đã hết hạn|không hợp lệ|hết hạn/i);
+  assert.equal((await reader.post(`/tin-tuc/danh-gia/${a.id}`, { stars: '5' }, { 'sec-fetch-site': 'same-site' })).status, 403, 'a sibling subdomain is another site here');
+  assert.equal((await reader.post(`/tin-tuc/danh-gia/${a.id}`, { stars: '5' }, { origin: 'https://evil.example' })).status, 403, 'an older browser: Origin alone');
+  assert.equal((await reader.post(`/tin-tuc/danh-gia/${a.id}`, { stars: '5' }, { origin: 'null' })).status, 403);
+  assert.equal((await store.db.selectFrom('article_ratings').selectAll().execute()).length, 0, 'nothing was recorded');
+  const ok = await reader.post(`/tin-tuc/danh-gia/${a.id}`, { stars: '5' }, { 'sec-fetch-site': 'same-origin', origin: 'http://localhost:3000' });
+  assert.equal(ok.status, 303);
+  assert.equal((await reader.post(`/tin-tuc/danh-gia/${a.id}`, { stars: '4' }, { origin: 'http://localhost:3000', 'user-agent': 'Another browser' })).status, 303, 'Origin of the portal');
+
+  const citizen = await signedIn(app, store, 'citizen');
+  const own = await citizen.get(path);
+  assert.match(own.body, /name="_csrf" value="[^"]+"/, 'a signed-in reader’s page carries their token');
+  assert.equal((await citizen.post(`/tin-tuc/danh-gia/${a.id}`, { stars: '3', _csrf: '' }, { 'sec-fetch-site': 'same-origin' })).status, 403, 'no token: refused');
+  assert.equal((await store.db.selectFrom('article_ratings').selectAll().execute()).length, 2);
+  assert.equal((await citizen.post(`/tin-tuc/danh-gia/${a.id}`, { stars: '3' }, { 'sec-fetch-site': 'same-origin' })).status, 303);
+  assert.equal((await store.db.selectFrom('article_ratings').selectAll().execute()).length, 3);
+});
+
 test('views are counted in memory and written in batches, shown on the article and in the editors list', async (t) => {
   const { app, store } = await build(t);
   const cat = await categoryId(store, 'cong-nghe-thong-tin');
@@ -100,6 +128,8 @@ test('views are counted in memory and written in batches, shown on the article a
   for (let i = 0; i < 5; i++) assert.equal((await reader.get(path)).status, 200);
   const stored = await store.db.selectFrom('articles').select('view_count').where('id', '=', id).executeTakeFirstOrThrow();
   assert.equal(stored.view_count, 0, 'no database write per view');
+  // The shared page shows the count as of its last check, at most a second old.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
   assert.match((await reader.get(path)).body, /6 lượt xem/);
   await countersByDb.get(store.db)!.flush();
   const flushed = await store.db.selectFrom('articles').select('view_count').where('id', '=', id).executeTakeFirstOrThrow();
