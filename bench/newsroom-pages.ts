@@ -34,7 +34,13 @@ import { benchSeconds, measure, onPostgresServer, printTable, startBaseline, typ
 import { article, corpusSize, uniformWord } from './lib/newsroom-corpus.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const YOUNG_GENERATION_CAP = '--max-semi-space-size=8';
+/** The Node flags `npm start` runs the server with (package.json), so the server measured is the one users start. */
+const START_FLAGS: readonly string[] = (() => {
+  const start = (JSON.parse(readFileSync(path.join(benchDir, '..', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const m = /^node((?: --[\w-]+=\S+)*) --import tsx /.exec(start);
+  if (m === null) throw new Error(`package.json's start script is not "node [--flag=value …] --import tsx …": ${start}`);
+  return m[1]!.trim().split(' ').filter((f) => f !== '');
+})();
 /** What Chrome and Firefox send. */
 const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 const SEED_ARTICLE = '/tin-tuc/hoat-dong-cua-so/doan-cong-tac-cua-bo-thong-tin-truyen-thong-lam-viec-voi-so-tt-tt-tinh-lao-cai';
@@ -143,22 +149,21 @@ async function runEngine(postgresServerUrl: string | undefined, articles: number
   const rows: Row[] = [];
   const memory: Memory[] = [];
   try {
-    // As `congso serve` runs (default V8 flags), then with V8's young generation capped: by default V8
-    // sizes it from the machine's memory (tens of MB per semi-space on this one), most of an idle
-    // server's resident set; a deployment sets the cap in NODE_OPTIONS.
+    // As `npm start` runs it (V8's young generation capped), with and without the page cache; then
+    // with V8's defaults, which size the young generation from the machine's memory, for comparison.
     const variants = [
-      { cache: true, flags: [] },
-      { cache: false, flags: [] },
-      { cache: true, flags: [YOUNG_GENERATION_CAP] },
+      { cache: true, flags: START_FLAGS, label: '' },
+      { cache: false, flags: START_FLAGS, label: '' },
+      { cache: true, flags: [], label: ', V8 default flags' },
     ];
-    for (const { cache, flags } of variants) {
+    for (const { cache, flags, label } of variants) {
       const server = await startChild({ ...env, NEWSROOM_PAGE_CACHE: String(cache) }, flags);
-      const mode = `${cache ? 'cached' : 'cache off'}${flags.length === 0 ? '' : `, node ${flags.join(' ')}`}`;
+      const mode = `${cache ? 'cached' : 'cache off'}${label}`;
       try {
         const probe = await fetch(server.url + SEED_ARTICLE);
         if (!probe.ok) throw new Error(`${SEED_ARTICLE} answered ${probe.status}; not measuring an error page`);
         rows.push({ scenario: `article page, ${mode} (${dialect})`, measurement: await measure(server.url + SEED_ARTICLE), baselineRps });
-        if (cache && flags.length === 0) {
+        if (cache && label === '') {
           // As a browser asks for it: the kept page goes out compressed (Brotli), a third of the bytes.
           const measurement = await measure(server.url + SEED_ARTICLE, { headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } });
           rows.push({ scenario: `article page, ${mode}, Accept-Encoding of a browser (${dialect})`, measurement, baselineRps });
@@ -177,9 +182,9 @@ async function runEngine(postgresServerUrl: string | undefined, articles: number
               setupRequest: (req) => {
                 n++;
                 const target = n % 4 === 0 ? `/tim-kiem?q=${words[n % words.length]}` : `/tin-tuc/tin-trong-tinh/bai-thu-${(n * 7919) % articles}`;
-                // Many readers, each with an address of their own behind the portal's proxy: the search's
-                // limit per address (600 a minute) is for one reader, not for the whole load.
-                return { ...req, path: target, headers: { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } };
+                // Many readers (browsers), each with an address of their own behind the portal's proxy: the
+                // search's limit per address (600 a minute) is for one reader, not for the whole load.
+                return { ...req, path: target, headers: { ...req.headers, 'accept-encoding': BROWSER_ACCEPT_ENCODING, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } };
               },
             },
           ],
