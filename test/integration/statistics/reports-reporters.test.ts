@@ -3,8 +3,13 @@ import { after, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { build, dropTemplates } from '../../helpers/build.ts';
 import { Client } from '../../helpers/client.ts';
+import { down as nameKeyDown, up as nameKeyUp } from '../../../migrations/2026-11-29-0170-stat-reporter-name-key.ts';
+import { systemActor } from '../../../src/platform/audit/audit.ts';
 import { nowIso } from '../../../src/platform/db/dialect.ts';
 import type { DbHandle } from '../../../src/platform/db/index.ts';
+import { AppError } from '../../../src/platform/errors.ts';
+import { createReporter, renameReporter } from '../../../src/modules/statistics/reports/reporters.ts';
+import { isUniqueViolation } from '../../../src/modules/statistics/reports/write-conflicts.ts';
 import { signedIn } from './reports-helpers.ts';
 
 after(dropTemplates);
@@ -376,4 +381,94 @@ test('hostile: anonymous visitors are sent to sign in, other accounts get 403, f
   assert.equal(dup.status, 422);
   assert.ok(!dup.body.replace(/ value="[^"]*"/g, '').includes('<script>'));
   assert.match(dup.body, /tên (&quot;|&#34;)&lt;script(&gt;|>)alert/);
+});
+
+/** The outcome of two changes run at the same moment: exactly one went through, the other was refused on `field` with `key`. */
+function oneRefused<T>(results: PromiseSettledResult<T>[], field: string, key: string): T {
+  const done = results.filter((r): r is PromiseFulfilledResult<T> => r.status === 'fulfilled');
+  const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  assert.equal(done.length, 1, `one succeeds: ${refused.map((r) => String(r.reason)).join('; ')}`);
+  assert.equal(refused.length, 1);
+  const err: unknown = refused[0]!.reason;
+  assert.ok(err instanceof AppError, `an AppError, not ${String(err)}`);
+  assert.equal(err.code, 'validation');
+  assert.equal(err.status, 422);
+  assert.deepEqual(Object.keys(err.fields ?? {}), [field]);
+  assert.equal(err.fields?.[field]?.key, key);
+  return done[0]!.value;
+}
+
+test('two creations at the same moment with one name (case and diacritics aside) or one agency: one is written, the other gets the field message, and nothing of it remains', async (t) => {
+  const { store } = await build(t);
+  const actor = systemActor('test');
+  const before = await counts(store);
+
+  const byName = await Promise.allSettled([
+    createReporter(store.db, actor, { name: 'Viettel Lào Cai', kind: 'telecom_enterprise', agency: 'new' }),
+    createReporter(store.db, actor, { name: 'VIETTEL  lao cai', kind: 'telecom_enterprise', agency: 'new' }),
+  ]);
+  const viettel = oneRefused(byName, 'name', 'reports.err.reporter_name_taken');
+  const row = await store.db.selectFrom('stat_reporters').select(['name', 'name_key']).where('id', '=', viettel).executeTakeFirstOrThrow();
+  assert.equal(row.name_key, 'viettel lao cai');
+  const afterName = await counts(store);
+  // One reporter, one new agency with one version, and the two audit entries of that creation only.
+  assert.deepEqual(
+    { r: afterName.reporters - before.reporters, a: afterName.agencies - before.agencies, v: afterName.versions - before.versions, audit: afterName.audit - before.audit },
+    { r: 1, a: 1, v: 1, audit: 2 },
+  );
+  assert.equal((await store.db.selectFrom('agencies').select('id').where('code', 'like', 'viettel-lao-cai%').execute()).length, 1);
+
+  const existing = await agency(store, 'buu-dien-lao-cai', 'enterprise', 'Bưu điện tỉnh Lào Cai');
+  const base = await counts(store);
+  const byAgency = await Promise.allSettled([
+    createReporter(store.db, actor, { name: 'Bưu điện tỉnh Lào Cai', kind: 'postal_enterprise', agency: String(existing) }),
+    createReporter(store.db, actor, { name: 'Bưu chính Lào Cai', kind: 'postal_enterprise', agency: String(existing) }),
+  ]);
+  const postal = oneRefused(byAgency, 'agency', 'reports.err.reporter_agency_taken');
+  assert.equal((await store.db.selectFrom('stat_reporters').select('agency_id').where('id', '=', postal).executeTakeFirstOrThrow()).agency_id, existing);
+  const afterAgency = await counts(store);
+  assert.deepEqual(
+    { r: afterAgency.reporters - base.reporters, a: afterAgency.agencies - base.agencies, v: afterAgency.versions - base.versions, audit: afterAgency.audit - base.audit },
+    { r: 1, a: 0, v: 0, audit: 1 },
+  );
+
+  // Two reporters renamed to one name at the same moment: one is renamed, the other keeps its name.
+  const vnpt = await reporterIdByName(store, 'VNPT Lào Cai');
+  const pair = () => store.db.selectFrom('stat_reporters').select(['id', 'name', 'name_key']).where('id', 'in', [vnpt, viettel]).orderBy('id').execute();
+  const named = await pair();
+  const renames = await Promise.allSettled([renameReporter(store.db, actor, vnpt, 'Viễn thông Lào Cai'), renameReporter(store.db, actor, viettel, 'VIEN THONG LAO CAI')]);
+  oneRefused(renames, 'name', 'reports.err.reporter_name_taken');
+  const renamed = await pair();
+  assert.equal(renamed.filter((r) => r.name_key === 'vien thong lao cai').length, 1);
+  assert.equal(renamed.filter((r, i) => r.name === named[i]!.name && r.name_key === named[i]!.name_key).length, 1, 'the refused one keeps its name and key');
+  assert.equal((await store.db.selectFrom('audit_log').select('id').where('action', '=', 'statistics.reporter.rename').execute()).length, 1);
+});
+
+test('migration 0170 gives the demo reporter and the earlier ones their name key, leaves it empty on a later duplicate, and the database then refuses a duplicate key', async (t) => {
+  const { store } = await build(t);
+  const db = store.db;
+  const vnpt = await reporterIdByName(store, 'VNPT Lào Cai');
+  assert.equal((await db.selectFrom('stat_reporters').select('name_key').where('id', '=', vnpt).executeTakeFirstOrThrow()).name_key, 'vnpt lao cai', 'the demo seed writes it');
+  await db.transaction().execute((trx) => nameKeyDown(trx));
+
+  // As before the migration: a duplicate written by a race, and the same name for another kind.
+  const at = nowIso();
+  const insert = async (code: string, kind: 'telecom_enterprise' | 'postal_enterprise', name: string): Promise<number> => {
+    const id = await agency(store, code, 'enterprise', name);
+    const values = { agency_id: id, kind, name, created_at: at };
+    return (await db.insertInto('stat_reporters').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  };
+  const twin = await insert('vnpt-2', 'telecom_enterprise', ' VNPT  LÀO CAI ');
+  const postal = await insert('vnpt-buu-chinh', 'postal_enterprise', 'VNPT Lào Cai');
+  const dak = await insert('dak-vien-thong', 'telecom_enterprise', 'Đắk  Viễn thông');
+  await db.transaction().execute((trx) => nameKeyUp(trx));
+
+  const keys = new Map((await db.selectFrom('stat_reporters').select(['id', 'name_key']).execute()).map((r) => [r.id, r.name_key]));
+  assert.equal(keys.get(vnpt), 'vnpt lao cai', 'the demo reporter gets its key');
+  assert.equal(keys.get(twin), null, 'the later duplicate gets none');
+  assert.equal(keys.get(postal), 'vnpt lao cai', 'another kind may share the key');
+  assert.equal(keys.get(dak), 'dak vien thong');
+
+  const other = await agency(store, 'vnpt-3', 'enterprise', 'VNPT 3');
+  await assert.rejects(db.insertInto('stat_reporters').values({ agency_id: other, kind: 'telecom_enterprise', name: 'vnpt lao cai', name_key: 'vnpt lao cai', created_at: at }).execute(), (err: unknown) => isUniqueViolation(err));
 });

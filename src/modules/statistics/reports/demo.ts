@@ -10,6 +10,7 @@ import { nowIso } from '../../../platform/db/dialect.ts';
 import type { DemoSeeder } from '../../../platform/seed/demo.ts';
 import { todayInVietnam } from '../../../platform/text/format.ts';
 import { LAO_CAI_OLD_CODE } from '../lao-cai-2008.ts';
+import { reporterNameKey } from './reporters.ts';
 
 export const DEMO_REPORTER_AGENCY = 'vnpt-lao-cai';
 export const DEMO_FORM = 'BC-VT-01';
@@ -37,7 +38,8 @@ export const statisticsReportsDemo: DemoSeeder = async ({ db, users }) => {
       valid_to: null,
     })
     .execute();
-  const reporter = await db.insertInto('stat_reporters').values({ agency_id: agency.id, kind: 'telecom_enterprise', name: 'VNPT Lào Cai', created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const name = 'VNPT Lào Cai';
+  const reporter = await db.insertInto('stat_reporters').values({ agency_id: agency.id, kind: 'telecom_enterprise', name, name_key: reporterNameKey(name), created_at: at }).returning('id').executeTakeFirstOrThrow();
   const districts = await db.selectFrom('admin_units').select('id').where('parent_id', '=', province.id).where('level', '=', 'district').execute();
   const assigned = await db.insertInto('stat_form_reporters').values({ form_code: DEMO_FORM, reporter_id: reporter.id, created_at: at }).returning('id').executeTakeFirstOrThrow();
   if (districts.length > 0) await db.insertInto('stat_form_reporter_units').values(districts.map((d) => ({ form_reporter_id: assigned.id, admin_unit_id: d.id }))).execute();

@@ -1,7 +1,8 @@
 /**
  * Reporters (đơn vị báo cáo): the telecom and postal enterprises and the district offices that submit
  * periodic reports, each tied to one agency, and the accounts that submit for them. Names are unique
- * per kind up to case and diacritics. Every change is audited in its transaction.
+ * per kind up to case and diacritics (checked here, and enforced by the unique index on kind and
+ * name_key for changes made at the same moment). Every change is audited in its transaction.
  */
 import type { AuditActor } from '../../../platform/audit/audit.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
@@ -17,6 +18,7 @@ import { isEmail } from '../../../ui/forms.tsx';
 import { HOME_PROVINCE } from '../public-data.ts';
 import { memberRefusal } from './permissions.ts';
 import { REPORTER_KINDS, type ReporterKind } from './tables.ts';
+import { isDeadlock, isUniqueViolation } from './write-conflicts.ts';
 
 export const REPORTER_NAME_MAX = 200;
 /** Agencies a reporter can be tied to: enterprises, and offices the administrators recorded under "other". */
@@ -28,6 +30,25 @@ export const isReporterKind = (value: string): value is ReporterKind => (REPORTE
 
 /** NFC, trimmed, inner runs of white space made one space. */
 export const cleanReporterName = (raw: string): string => nfc(raw).replace(/\s+/gu, ' ').trim();
+
+/** The key two names of the same kind may not share (stat_reporters.name_key): cleaned, then folded. */
+export const reporterNameKey = (raw: string): string => fold(cleanReporterName(raw));
+
+/**
+ * Runs a change again when the database refused it because of another change made at the same moment
+ * (the unique name key, one reporter per agency, a new agency's code) or broke a deadlock between the
+ * two: its checks then see the committed row and throw their field message, or it goes through if the
+ * other change left room. Nothing of a refused attempt remains, as it ran in one transaction.
+ */
+async function retryOnConflict<T>(change: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await change();
+    } catch (err) {
+      if (attempt >= 3 || !(isUniqueViolation(err) || isDeadlock(err))) throw err;
+    }
+  }
+}
 
 export interface AgencyName {
   readonly id: number;
@@ -151,8 +172,9 @@ async function checkName(trx: Db, errors: FieldErrors, name: string, kind: Repor
     errors.name = { key: 'reports.err.reporter_name_long', params: { max: REPORTER_NAME_MAX } };
     return;
   }
-  const key = fold(name);
-  const same = (await trx.selectFrom('stat_reporters').select(['id', 'name']).where('kind', '=', kind).execute()).find((r) => r.id !== exceptId && fold(cleanReporterName(r.name)) === key);
+  // Compared in code rather than on name_key: a row written before that column may have none.
+  const key = reporterNameKey(name);
+  const same = (await trx.selectFrom('stat_reporters').select(['id', 'name']).where('kind', '=', kind).execute()).find((r) => r.id !== exceptId && reporterNameKey(r.name) === key);
   if (same !== undefined) errors.name = { key: 'reports.err.reporter_name_taken', params: { name: same.name } };
 }
 
@@ -166,10 +188,15 @@ export interface NewReporter {
 /**
  * Creates a reporter tied to an existing agency, or to a new enterprise named after it (an agencies
  * row of kind enterprise and its first version, valid from today, in the home province) created in
- * the same transaction. A district office is always tied to an existing agency.
+ * the same transaction. A district office is always tied to an existing agency. Two creations at the
+ * same moment with the same name or agency: one succeeds, the other gets the field message.
  */
 export async function createReporter(db: Db, actor: AuditActor, input: NewReporter): Promise<number> {
   const name = cleanReporterName(input.name);
+  return retryOnConflict(() => insertReporter(db, actor, input, name));
+}
+
+async function insertReporter(db: Db, actor: AuditActor, input: NewReporter, name: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const errors: FieldErrors = {};
     const kind = isReporterKind(input.kind) ? input.kind : null;
@@ -211,7 +238,7 @@ export async function createReporter(db: Db, actor: AuditActor, input: NewReport
       await trx.insertInto('agency_versions').values(version).execute();
       await recordAudit(trx, actor, { action: 'agency.created', entityType: 'agency', entityId: agencyId, agencyId, after: { code: newAgency, kind: 'enterprise', ...version } });
     }
-    const reporter = await trx.insertInto('stat_reporters').values({ agency_id: agencyId, kind, name, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    const reporter = await trx.insertInto('stat_reporters').values({ agency_id: agencyId, kind, name, name_key: reporterNameKey(name), created_at: at }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, actor, { action: 'statistics.reporter.create', entityType: 'stat_reporter', entityId: reporter.id, agencyId, after: { name, kind, agencyId, newAgency } });
     return reporter.id;
   });
@@ -220,6 +247,10 @@ export async function createReporter(db: Db, actor: AuditActor, input: NewReport
 /** Renames a reporter (the same rule as at creation); its agency keeps its own name and history. */
 export async function renameReporter(db: Db, actor: AuditActor, id: number, rawName: string): Promise<void> {
   const name = cleanReporterName(rawName);
+  await retryOnConflict(() => updateReporterName(db, actor, id, name));
+}
+
+async function updateReporterName(db: Db, actor: AuditActor, id: number, name: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const reporter = await trx.selectFrom('stat_reporters').select(['id', 'name', 'kind', 'agency_id']).where('id', '=', id).executeTakeFirst();
     if (reporter === undefined) throw new AppError('not_found');
@@ -227,7 +258,7 @@ export async function renameReporter(db: Db, actor: AuditActor, id: number, rawN
     await checkName(trx, errors, name, reporter.kind, reporter.id);
     if (Object.keys(errors).length > 0) throw new AppError('validation', errors);
     if (name === reporter.name) return;
-    await trx.updateTable('stat_reporters').set({ name }).where('id', '=', id).execute();
+    await trx.updateTable('stat_reporters').set({ name, name_key: reporterNameKey(name) }).where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'statistics.reporter.rename', entityType: 'stat_reporter', entityId: id, agencyId: reporter.agency_id, before: { name: reporter.name }, after: { name } });
   });
 }

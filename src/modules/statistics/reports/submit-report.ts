@@ -10,6 +10,7 @@ import { nowIso } from '../../../platform/db/dialect.ts';
 import { previousPeriodCode, type Problem, type RawRow } from './grid.ts';
 import { formItems, isReporterMember, previousFigures, reporterUnits, type AssignmentView } from './report-queries.ts';
 import type { SubmissionChannel } from './tables.ts';
+import { isUniqueViolation } from './write-conflicts.ts';
 import { validateReport, type ValidCell } from './validate-report.ts';
 
 export type SubmitResult = { ok: true; submissionId: number; version: number } | { ok: false; problems: Problem[] };
@@ -37,11 +38,6 @@ export async function submitReport(
     return storeSubmission(db, actor, assignment, input, cells);
   }
 }
-
-const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string; message?: string };
-  return e.code === '23505' || /UNIQUE constraint failed/.test(e.message ?? '');
-};
 
 async function storeSubmission(
   db: Db,

@@ -1,4 +1,4 @@
-/** Tables of the periodic reports (migrations 2026-11-29-0060, 0145). */
+/** Tables of the periodic reports (migrations 2026-11-29-0060, 0145, 0170). */
 import type { Generated } from 'kysely';
 import type { Periodicity } from '../tables.ts';
 
@@ -36,6 +36,11 @@ export interface StatReportersTable {
   agency_id: number;
   kind: ReporterKind;
   name: string;
+  /**
+   * The name cleaned and folded (reporterNameKey), unique per kind; the application always writes
+   * it. Null on a row whose key an older row of the kind already had when migration 0170 added it.
+   */
+  name_key: string | null;
   created_at: string;
 }
 
