@@ -7,6 +7,8 @@
  *   npx tsx bench/newsroom-pages.ts          BENCH_ARTICLES (default 100,000; 5,000 with BENCH_SCALE=small)
  *   BENCH_DATABASE_URL=postgres://…           also on PostgreSQL (a fresh database on that server)
  *
+ * Each article page row is measured in alternation with the baseline, three rounds each, and
+ * compared with the baseline's median of those rounds (bench/lib/http.ts, measurePaired).
  * The cached article page is measured twice: asked for without Accept-Encoding (the body goes out
  * as plain HTML) and with the Accept-Encoding browsers send (the kept page goes out compressed).
  *
@@ -30,7 +32,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { seedDemo } from '../src/platform/seed/demo.ts';
 import { indexDocument } from '../src/platform/search/engine.ts';
 import { fold } from '../src/platform/text/fold.ts';
-import { benchSeconds, measure, onPostgresServer, printTable, startBaseline, type Row } from './lib/http.ts';
+import { benchSeconds, measure, measurePaired, onPostgresServer, printTable, startBaseline, type Row } from './lib/http.ts';
 import { article, corpusSize, uniformWord } from './lib/newsroom-corpus.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -125,7 +127,7 @@ interface Memory {
   readonly afterMB: number;
 }
 
-async function runEngine(postgresServerUrl: string | undefined, articles: number, baselineRps: number): Promise<{ rows: Row[]; memory: Memory[] }> {
+async function runEngine(postgresServerUrl: string | undefined, articles: number, baselineUrl: string, baselineRps: number): Promise<{ rows: Row[]; memory: Memory[] }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'congso-bench-'));
   let databaseUrl = path.join(dataDir, 'bench.sqlite');
   const dbName = `congso_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -162,11 +164,13 @@ async function runEngine(postgresServerUrl: string | undefined, articles: number
       try {
         const probe = await fetch(server.url + SEED_ARTICLE);
         if (!probe.ok) throw new Error(`${SEED_ARTICLE} answered ${probe.status}; not measuring an error page`);
-        rows.push({ scenario: `article page, ${mode} (${dialect})`, measurement: await measure(server.url + SEED_ARTICLE), baselineRps });
+        // Side by side with the baseline, three rounds each (medians): see measurePaired.
+        const plain = await measurePaired(baselineUrl, server.url + SEED_ARTICLE);
+        rows.push({ scenario: `article page, ${mode} (${dialect})`, measurement: plain.subject, baselineRps: plain.baseline.requestsPerSecond });
         if (cache && label === '') {
           // As a browser asks for it: the kept page goes out compressed (Brotli), a third of the bytes.
-          const measurement = await measure(server.url + SEED_ARTICLE, { headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } });
-          rows.push({ scenario: `article page, ${mode}, Accept-Encoding of a browser (${dialect})`, measurement, baselineRps });
+          const browser = await measurePaired(baselineUrl, server.url + SEED_ARTICLE, { headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } });
+          rows.push({ scenario: `article page, ${mode}, Accept-Encoding of a browser (${dialect})`, measurement: browser.subject, baselineRps: browser.baseline.requestsPerSecond });
         }
         // Memory of the server alone while readers open many different articles and search: the corpus is in play.
         let during = 0;
@@ -221,7 +225,7 @@ async function main(): Promise<void> {
     const engines: (string | undefined)[] = [undefined];
     if (process.env.BENCH_DATABASE_URL) engines.push(process.env.BENCH_DATABASE_URL);
     for (const engine of engines) {
-      const result = await runEngine(engine, articles, base.requestsPerSecond);
+      const result = await runEngine(engine, articles, baseline.url, base.requestsPerSecond);
       rows.push(...result.rows);
       for (const m of result.memory) {
         rss.push(`${engine === undefined ? 'sqlite' : 'postgres'}, ${m.mode}: server RSS under the mixed load ${m.duringMB.toFixed(0)} MB (peak since start ${m.peakMB.toFixed(0)} MB), ${m.afterMB.toFixed(0)} MB after it (goal < 250 MB)`);

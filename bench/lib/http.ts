@@ -145,6 +145,35 @@ export async function measure(url: string, options: MeasureOptions = {}): Promis
   };
 }
 
+/**
+ * Measures `url` and the baseline in alternation, `rounds` times each, and returns the median
+ * requests/s of each (with the worst p99 of the rounds): on a shared machine the neighbours' load
+ * comes and goes, and a baseline taken minutes before the scenario can be measured in another
+ * weather. A ratio of two medians taken side by side is the steadier figure.
+ */
+export async function measurePaired(baselineUrl: string, url: string, options: MeasureOptions & { rounds?: number } = {}): Promise<{ baseline: Measurement; subject: Measurement }> {
+  const rounds = options.rounds ?? 3;
+  const base: Measurement[] = [];
+  const subject: Measurement[] = [];
+  for (let i = 0; i < rounds; i++) {
+    base.push(await measure(baselineUrl, { connections: options.connections, seconds: options.seconds }));
+    subject.push(await measure(url, options));
+  }
+  return { baseline: medianOf(base), subject: medianOf(subject) };
+}
+
+function medianOf(ms: readonly Measurement[]): Measurement {
+  const sorted = [...ms].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const mid = sorted[Math.floor(sorted.length / 2)]!;
+  return {
+    requestsPerSecond: mid.requestsPerSecond,
+    p50Ms: mid.p50Ms,
+    p99Ms: Math.max(...ms.map((m) => m.p99Ms)),
+    requests: ms.reduce((n, m) => n + m.requests, 0),
+    failures: ms.reduce((n, m) => n + m.failures, 0),
+  };
+}
+
 export interface Row {
   readonly scenario: string;
   readonly measurement: Measurement;
