@@ -6,6 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendHtml, viewContext, type ViewContext } from '../../ui/view-context.ts';
+import { compressBody, preferredEncoding } from './encoding.ts';
 
 const CSRF_PLACEHOLDER = 'csrf-placeholder-8b61e0d4';
 
@@ -14,6 +15,8 @@ interface Entry {
   readonly hasForm: boolean;
   /** The page encoded once: writing a long string costs its UTF-8 encoding on every response. */
   readonly body: Buffer;
+  /** The page compressed, made when a browser that accepts the encoding first asks (pages without a form). */
+  readonly compressed: Partial<Record<'br' | 'gzip', Buffer>>;
   readonly at: number;
   /** The site settings the page was rendered with: a saved identity (name, footer) shows at once. */
   readonly site: object;
@@ -37,7 +40,7 @@ export class VisitorPageCache {
     if (entry === undefined || now - entry.at > this.ttlMs || entry.site !== site) {
       const ctx = await viewContext(request, CSRF_PLACEHOLDER);
       const html = await render(ctx);
-      entry = { html, hasForm: html.includes(CSRF_PLACEHOLDER), body: Buffer.from(html, 'utf8'), at: now, site: ctx.site };
+      entry = { html, hasForm: html.includes(CSRF_PLACEHOLDER), body: Buffer.from(html, 'utf8'), compressed: {}, at: now, site: ctx.site };
       this.entries.delete(key);
       this.entries.set(key, entry);
       while (this.entries.size > this.maxEntries) {
@@ -46,8 +49,15 @@ export class VisitorPageCache {
         this.entries.delete(oldest);
       }
     }
-    // A page without a form reads no token, so the visitor gets no CSRF cookie from it.
-    return sendHtml(reply, entry.hasForm ? entry.html.replaceAll(CSRF_PLACEHOLDER, request.csrfToken) : entry.body);
+    // A page with a form carries this browser's token; it is sent as rendered.
+    if (entry.hasForm) return sendHtml(reply, entry.html.replaceAll(CSRF_PLACEHOLDER, request.csrfToken));
+    // A page without a form reads no token (no CSRF cookie) and is the same for every visitor: it goes
+    // out compressed, once, to browsers that accept it.
+    reply.header('vary', 'Accept-Encoding');
+    const encoding = preferredEncoding(request.headers['accept-encoding']);
+    if (encoding === 'identity') return sendHtml(reply, entry.body);
+    const body = (entry.compressed[encoding] ??= compressBody(entry.body, encoding));
+    return sendHtml(reply.header('content-encoding', encoding), body);
   }
 
   /** Forgets every page, after an edit that changes what they show. */
