@@ -177,3 +177,34 @@ test('a jump over half of the previous period is flagged and needs a reason; wit
   assert.match(review.body, /Biến động lớn/);
   assert.match(review.body, /Khai trương trạm BTS mới/);
 });
+
+test('units of another administrative structure than the period’s are left out of the template; a reporter with none is told so and can submit nothing', async (t) => {
+  const { env, a, client } = await setup(t);
+  const db = env.store.db;
+  const formReporter = await db
+    .selectFrom('stat_form_reporters as fr')
+    .innerJoin('stat_form_reporter_units as fu', 'fu.form_reporter_id', 'fr.id')
+    .select('fr.id')
+    .where('fu.admin_unit_id', '=', a.units[0]!.id)
+    .executeTakeFirstOrThrow();
+  // Two communes of the 2025 structure join the pre-2025 districts of the assignment; the period is 2025-Q2.
+  const communes = await db.selectFrom('admin_units').select(['id', 'code']).where('structure', '=', '2025').where('level', '=', 'commune').orderBy('code').limit(2).execute();
+  assert.equal(communes.length, 2);
+  await db.insertInto('stat_form_reporter_units').values(communes.map((c) => ({ form_reporter_id: formReporter.id, admin_unit_id: c.id }))).execute();
+  const wb = await downloadTemplate(env.app, client, a.path);
+  const codes: string[] = [];
+  wb.worksheets[0]!.eachRow((row, n) => {
+    if (n >= 5) codes.push(String(row.getCell(1).value));
+  });
+  assert.deepEqual(codes, a.units.map((u) => u.code), 'only the districts that exist on 30/6/2025');
+
+  // Only the communes left: nothing of this reporter exists in 2025-Q2.
+  await db.deleteFrom('stat_form_reporter_units').where('form_reporter_id', '=', formReporter.id).where('admin_unit_id', 'not in', communes.map((c) => c.id)).execute();
+  const page = await client.get(a.path);
+  assert.equal(page.status, 200);
+  assert.deepEqual(problems(page.body), ['Đơn vị báo cáo chưa được giao đơn vị hành chính nào tồn tại trong kỳ 2025-Q2 (cơ cấu hành chính của kỳ này). Xin liên hệ Sở để được giao.']);
+  const form = await client.post(`${a.path}/nhap`, { c_C5: '1' });
+  assert.equal(form.status, 422);
+  assert.deepEqual(problems(form.body), ['Đơn vị báo cáo chưa được giao đơn vị hành chính nào tồn tại trong kỳ 2025-Q2 (cơ cấu hành chính của kỳ này). Xin liên hệ Sở để được giao.']);
+  await nothingWritten(env);
+});

@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/index.ts';
 import { ruleOf, type FormColumn, type ReporterUnit } from './validate-report.ts';
 import type { ReportPeriodStatus, ReporterKind, SubmissionChannel, SubmissionStatus } from './tables.ts';
 import type { Periodicity } from '../tables.ts';
+import { parsePeriod } from '../period.ts';
 
 export interface AssignmentView {
   readonly id: number;
@@ -141,16 +142,22 @@ export async function formItems(db: Db, formId: number): Promise<FormItem[]> {
 }
 
 /** The units a reporter reports for on a form (by form code), in code order. */
-export async function reporterUnits(db: Db, reporterId: number, formCode: string): Promise<ReporterUnit[]> {
-  return db
+/**
+ * The units a reporter reports for on a form, in a period: those of its assignment that exist on the
+ * period's last day (a reporter assigned both the districts before the 2025 reform and the communes
+ * after it reports the districts for 2025-Q2 and the communes for 2025-Q3).
+ */
+export async function reporterUnits(db: Db, reporterId: number, formCode: string, period: string): Promise<ReporterUnit[]> {
+  const end = parsePeriod(period)?.end;
+  let q = db
     .selectFrom('stat_form_reporter_units as fu')
     .innerJoin('stat_form_reporters as fr', 'fr.id', 'fu.form_reporter_id')
     .innerJoin('admin_units as u', 'u.id', 'fu.admin_unit_id')
     .select(['u.id', 'u.code', 'u.full_name as name'])
     .where('fr.reporter_id', '=', reporterId)
-    .where('fr.form_code', '=', formCode)
-    .orderBy('u.code')
-    .execute();
+    .where('fr.form_code', '=', formCode);
+  if (end !== undefined) q = q.where('u.valid_from', '<=', end).where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', end)]));
+  return q.orderBy('u.code').execute();
 }
 
 export async function submissionsOf(db: Db, assignmentId: number): Promise<SubmissionRow[]> {

@@ -35,7 +35,7 @@ export function registerReporterRoutes(app: FastifyInstance): void {
   }
 
   async function renderAssignment(request: FastifyRequest, reply: FastifyReply, a: AssignmentView, extra: { problems?: Problem[]; typed?: Map<string, string>; notice?: string }, status = 200) {
-    const [items, units, history] = await Promise.all([formItems(db, a.formId), reporterUnits(db, a.reporterId, a.formCode), submissionsOf(db, a.id)]);
+    const [items, units, history] = await Promise.all([formItems(db, a.formId), reporterUnits(db, a.reporterId, a.formCode, a.period), submissionsOf(db, a.id)]);
     let values = extra.typed;
     if (values === undefined) {
       values = new Map();
@@ -51,7 +51,9 @@ export function registerReporterRoutes(app: FastifyInstance): void {
       });
     }
     const ctx = await viewContext(request);
-    return sendHtml(reply, AssignmentPage({ ctx, assignment: a, items, units, values, problems: extra.problems ?? [], history, notice: extra.notice }), status);
+    // A reporter with no unit in the period's structure is told so before it fills anything in.
+    const problems = extra.problems ?? (units.length === 0 ? [{ key: 'reports.err.no_units_in_period' as const, params: { period: a.period } }] : []);
+    return sendHtml(reply, AssignmentPage({ ctx, assignment: a, items, units, values, problems, history, notice: extra.notice }), status);
   }
 
   app.get(REPORTS_PATH, { preHandler: requireUserPage }, async (request, reply) => {
@@ -70,7 +72,7 @@ export function registerReporterRoutes(app: FastifyInstance): void {
     const a = await ownAssignment(request);
     const ext = request.params.ext;
     if (ext !== 'xlsx' && ext !== 'csv') throw new AppError('not_found');
-    const input = { assignment: a, items: await formItems(db, a.formId), units: await reporterUnits(db, a.reporterId, a.formCode), filled: await latestFilled(a), locale: request.locale };
+    const input = { assignment: a, items: await formItems(db, a.formId), units: await reporterUnits(db, a.reporterId, a.formCode, a.period), filled: await latestFilled(a), locale: request.locale };
     const body = ext === 'xlsx' ? await buildXlsxTemplate(input) : buildCsvTemplate(input);
     return reply
       .type(ext === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
@@ -90,7 +92,7 @@ export function registerReporterRoutes(app: FastifyInstance): void {
     const a = await ownAssignment(request);
     const body = request.body ?? {};
     if (!isCsrfValid(request, field(body, '_csrf'), config.secret)) throw new AppError('csrf_invalid');
-    const [items, units] = await Promise.all([formItems(db, a.formId), reporterUnits(db, a.reporterId, a.formCode)]);
+    const [items, units] = await Promise.all([formItems(db, a.formId), reporterUnits(db, a.reporterId, a.formCode, a.period)]);
     const typed = new Map<string, string>();
     const rows: RawRow[] = units.map((unit, k) => {
       const row = FIRST_DATA_ROW + k;
@@ -130,7 +132,7 @@ export function registerReporterRoutes(app: FastifyInstance): void {
     if (a.periodStatus !== 'open') return renderAssignment(request, reply, a, { problems: [{ key: 'reports.err.period_closed', params: { period: a.period } }] }, 422);
     if (file === undefined || file.content.length === 0) return renderAssignment(request, reply, a, { problems: [{ key: 'reports.err.no_file' }] }, 422);
     const items = await formItems(db, a.formId);
-    const units = await reporterUnits(db, a.reporterId, a.formCode);
+    const units = await reporterUnits(db, a.reporterId, a.formCode, a.period);
     const read = await readUpload(file.name, file.content, {
       code: a.formCode,
       version: a.formVersion,

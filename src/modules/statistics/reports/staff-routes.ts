@@ -96,7 +96,7 @@ export function registerStaffRoutes(app: FastifyInstance): void {
     const assignment = submission === undefined ? undefined : await assignmentById(db, submission.assignmentId);
     if (submission === undefined || assignment === undefined) throw new AppError('not_found');
     await requireFormManager(request, assignment.formId);
-    const [items, units, cells, history] = await Promise.all([formItems(db, assignment.formId), reporterUnits(db, assignment.reporterId, assignment.formCode), cellsOf(db, id), submissionsOf(db, assignment.id)]);
+    const [items, units, cells, history] = await Promise.all([formItems(db, assignment.formId), reporterUnits(db, assignment.reporterId, assignment.formCode, assignment.period), cellsOf(db, id), submissionsOf(db, assignment.id)]);
     const ctx = await viewContext(request);
     return sendHtml(reply, SubmissionPage({ ctx, adminNav: app.deps.adminNav, assignment, submission, items, units, cells, history, ...extra }), status);
   }

@@ -24,7 +24,8 @@ export async function submitReport(
   if (!(await isReporterMember(db, assignment.reporterId, actor.id))) throw new Error('submitReport: the actor is not a member of the reporter');
   if (assignment.periodStatus !== 'open') return { ok: false, problems: [{ key: 'reports.err.period_closed', params: { period: assignment.period } }] };
   const columns = await formItems(db, assignment.formId);
-  const units = await reporterUnits(db, assignment.reporterId, assignment.formCode);
+  const units = await reporterUnits(db, assignment.reporterId, assignment.formCode, assignment.period);
+  if (units.length === 0) return { ok: false, problems: [{ key: 'reports.err.no_units_in_period', params: { period: assignment.period } }] };
   const previous = await previousFigures(db, assignment.agencyId, columns.map((c) => c.indicatorId), units.map((u) => u.id), previousPeriodCode(assignment.period));
   const { cells, problems } = validateReport({ columns, units, rows: input.rows, jumpShare: assignment.jumpShare, previous });
   if (problems.length > 0) return { ok: false, problems };
