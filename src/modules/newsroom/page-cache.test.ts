@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { PageCache, VIEWS_PLACEHOLDER, type CachedArticle } from './page-cache.ts';
+import { PageCache, VIEW_COUNT_MARK, type CachedArticle } from './page-cache.ts';
 
 const site = {};
 const entry = (articleId: number, html: string, stamp = 's', viewCount = 0) => ({ articleId, stamp, site, viewCount, html });
@@ -18,9 +18,9 @@ test('a cached page is served while it is younger than the TTL and rendered with
   assert.equal(cache.size, 0);
 });
 
-test('the view count is filled in, in UTF-8, wherever the placeholder is, and kept until the entry is checked again', () => {
+test('the view count is filled in, in UTF-8, wherever its mark is, and kept until the entry is checked again', () => {
   const cache = new PageCache();
-  const e = cache.set('a', entry(1, `<h1>Lào Cai</h1><p>${VIEWS_PLACEHOLDER} lượt xem</p><i>${VIEWS_PLACEHOLDER}</i>`))!;
+  const e = cache.set('a', entry(1, `<h1>Lào Cai</h1><p>${VIEW_COUNT_MARK} lượt xem</p><i>${VIEW_COUNT_MARK}</i>`))!;
   let asked = 0;
   const views = (n: string) => () => {
     asked++;
@@ -38,7 +38,7 @@ test('the view count is filled in, in UTF-8, wherever the placeholder is, and ke
 
 test('compressed bodies decode to the plain page and are counted in the cache’s size', () => {
   const cache = new PageCache();
-  const html = `<main>${'<p>Sở Thông tin và Truyền thông tỉnh Lào Cai</p>'.repeat(50)}<p>${VIEWS_PLACEHOLDER} lượt xem</p></main>`;
+  const html = `<main>${'<p>Sở Thông tin và Truyền thông tỉnh Lào Cai</p>'.repeat(50)}<p>${VIEW_COUNT_MARK} lượt xem</p></main>`;
   const e = cache.set('a', entry(1, html))!;
   const template = cache.size;
   const plain = cache.body(e, 'identity', () => '12');

@@ -15,7 +15,7 @@
  */
 import { compressBody, type ContentEncoding } from '../../platform/http/encoding.ts';
 
-export const VIEWS_PLACEHOLDER = 'views-placeholder-3d9f7c1a';
+export const VIEW_COUNT_MARK = 'view-count-mark-3d9f7c1a';
 
 /**
  * A kept page, encoded once: the UTF-8 bytes before and after the view count. Writing a string to a
@@ -29,11 +29,11 @@ export class CachedPage {
   ) {}
 
   static of(html: string): CachedPage {
-    const parts = html.split(VIEWS_PLACEHOLDER).map((part) => Buffer.from(part, 'utf8'));
+    const parts = html.split(VIEW_COUNT_MARK).map((part) => Buffer.from(part, 'utf8'));
     return new CachedPage(parts, parts.reduce((n, b) => n + b.length, 0));
   }
 
-  /** The page with the view count written where the placeholder was. */
+  /** The page with the view count written at its mark. */
   fill(views: string): Buffer {
     if (this.parts.length === 1) return this.parts[0]!;
     const count = Buffer.from(views, 'utf8');
@@ -108,7 +108,7 @@ export class PageCache {
     return e;
   }
 
-  /** Keeps the page (with its placeholder); returns the entry, or undefined when it is too large to keep. */
+  /** Keeps the page (with its view-count mark); returns the entry, or undefined when it is too large to keep. */
   set(key: string, entry: { articleId: number; stamp: string; site: object; viewCount: number; html: string }, now = Date.now()): CachedArticle | undefined {
     this.drop(key);
     const page = CachedPage.of(entry.html);

@@ -29,8 +29,8 @@ import { relatedForPage } from './related-articles.ts';
 import { parseStars, rateArticle, ratingSummary } from './rate-article.ts';
 import { atom, rss, sitemap, type FeedInfo } from './feeds.ts';
 import type { ViewCounter } from './view-counter.ts';
-import { articleStamp, VIEWS_PLACEHOLDER, type CachedArticle, type PageCache } from './page-cache.ts';
-import { preferredEncoding } from '../../platform/http/encoding.ts';
+import { articleStamp, VIEW_COUNT_MARK, type CachedArticle, type PageCache } from './page-cache.ts';
+import { markEncoding, preferredEncoding } from '../../platform/http/encoding.ts';
 import { formatNumber } from '../../platform/text/format.ts';
 
 export const PAGE_SIZE = 10;
@@ -141,8 +141,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
   const sendKept = (request: FastifyRequest, reply: FastifyReply, entry: CachedArticle, hit: boolean) => {
     const encoding = hit ? preferredEncoding(request.headers['accept-encoding']) : 'identity';
     const body = pages!.body(entry, encoding, viewsText(entry.articleId, entry.viewCount, request.locale));
-    if (encoding !== 'identity') reply.header('content-encoding', encoding);
-    return reply.type('text/html; charset=utf-8').header('vary', 'Accept-Encoding').header('x-cache', hit ? 'hit' : 'miss').send(body);
+    return markEncoding(reply, encoding).type('text/html; charset=utf-8').header('x-cache', hit ? 'hit' : 'miss').send(body);
   };
 
   app.get<{ Params: { cat: string; slug: string }; Querystring: { 'danh-gia'?: string } }>('/tin-tuc/:cat/:slug', async (request, reply) => {
@@ -184,12 +183,12 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
       rating: ratingSummary(article.rating_sum, article.rating_count),
       ratingNotice: noticeKey === undefined ? undefined : request.t(noticeKey),
       safeBody: revision.body,
-      ...(isCacheable ? { viewsText: VIEWS_PLACEHOLDER } : {}),
+      ...(isCacheable ? { viewsText: VIEW_COUNT_MARK } : {}),
     });
-    reply.header('vary', 'Accept-Encoding');
+    markEncoding(reply, 'identity');
     if (!isCacheable) return sendHtml(reply, html);
     const entry = pages.set(key, { articleId: article.id, stamp: articleStamp(article), site, viewCount: article.view_count, html });
-    if (entry === undefined) return sendHtml(reply, html.replaceAll(VIEWS_PLACEHOLDER, viewsText(article.id, article.view_count, request.locale)()));
+    if (entry === undefined) return sendHtml(reply, html.replaceAll(VIEW_COUNT_MARK, viewsText(article.id, article.view_count, request.locale)()));
     return sendKept(request, reply, entry, false);
   });
 

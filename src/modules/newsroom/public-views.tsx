@@ -181,7 +181,7 @@ export interface ArticlePageProps {
   readonly ratingError?: string | undefined;
   /** Sanitised at save time (sanitize.ts); the only HTML rendered unescaped. */
   readonly safeBody: string;
-  /** The view count as shown; a placeholder when the page is cached (page-cache.ts). */
+  /** The view count as shown; a mark filled in on each response when the page is cached (page-cache.ts). */
   readonly viewsText?: string;
 }
 

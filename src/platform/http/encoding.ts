@@ -5,6 +5,7 @@
  * each one would cost more server time than it saves on a local network, and a reverse proxy in front
  * can do it.
  */
+import type { FastifyReply } from 'fastify';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export type ContentEncoding = 'br' | 'gzip' | 'identity';
@@ -43,4 +44,13 @@ export function compressBody(body: Buffer, encoding: Exclude<ContentEncoding, 'i
   return brotliCompressSync(body, {
     params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
+}
+
+/**
+ * Marks a response whose body depends on Accept-Encoding: `Vary` always (a shared cache must not give
+ * one browser's encoding to another), `Content-Encoding` when the body is compressed.
+ */
+export function markEncoding(reply: FastifyReply, encoding: ContentEncoding): FastifyReply {
+  reply.header('vary', 'Accept-Encoding');
+  return encoding === 'identity' ? reply : reply.header('content-encoding', encoding);
 }

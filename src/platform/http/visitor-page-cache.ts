@@ -6,7 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendHtml, viewContext, type ViewContext } from '../../ui/view-context.ts';
-import { compressBody, preferredEncoding } from './encoding.ts';
+import { compressBody, markEncoding, preferredEncoding } from './encoding.ts';
 
 const CSRF_PLACEHOLDER = 'csrf-placeholder-8b61e0d4';
 
@@ -53,11 +53,9 @@ export class VisitorPageCache {
     if (entry.hasForm) return sendHtml(reply, entry.html.replaceAll(CSRF_PLACEHOLDER, request.csrfToken));
     // A page without a form reads no token (no CSRF cookie) and is the same for every visitor: it goes
     // out compressed, once, to browsers that accept it.
-    reply.header('vary', 'Accept-Encoding');
     const encoding = preferredEncoding(request.headers['accept-encoding']);
-    if (encoding === 'identity') return sendHtml(reply, entry.body);
-    const body = (entry.compressed[encoding] ??= compressBody(entry.body, encoding));
-    return sendHtml(reply.header('content-encoding', encoding), body);
+    const body = encoding === 'identity' ? entry.body : (entry.compressed[encoding] ??= compressBody(entry.body, encoding));
+    return sendHtml(markEncoding(reply, encoding), body);
   }
 
   /** Forgets every page, after an edit that changes what they show. */
