@@ -15,10 +15,10 @@ import {
   categoryWithDescendants,
   featuredPublicArticles,
   latestPublicArticles,
+  liveArticleBySlug,
   publicArticlesInCategories,
   publicArticleUrls,
   publicArticlesWithTag,
-  revisionById,
   tagBySlug,
   tagsOfArticle,
   type CategoryRow,
@@ -120,10 +120,10 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
 
   /** The public article for a URL, or 404; a moved article (other category) is redirected. */
   async function publicArticle(params: { cat: string; slug: string }) {
-    const article = SLUG.test(params.slug) ? await articleBySlug(db, params.slug) : undefined;
-    if (article === undefined || article.is_public !== 1 || article.live_revision_id === null || article.published_at === null || article.published_at > nowIso()) throw new AppError('not_found');
-    const revision = await revisionById(db, article.live_revision_id);
-    if (revision === undefined) throw new AppError('not_found');
+    const live = SLUG.test(params.slug) ? await liveArticleBySlug(db, params.slug) : undefined;
+    if (live === undefined) throw new AppError('not_found');
+    const { article, revision } = live;
+    if (article.is_public !== 1 || article.published_at === null || article.published_at > nowIso()) throw new AppError('not_found');
     const trail = await categoryTrail(db, article.category_id);
     const categorySlug = trail[trail.length - 1]?.slug ?? '';
     return { article: { ...article, published_at: article.published_at }, revision, trail, path: articleUrl(categorySlug, article.slug), isCanonical: categorySlug === params.cat };

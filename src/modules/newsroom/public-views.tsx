@@ -3,7 +3,7 @@ import { Layout } from '../../ui/layout.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import { CsrfField } from '../../ui/forms.tsx';
 import { formatDate, formatNumber } from '../../platform/text/format.ts';
-import type { CategoryRow, PublicArticleSummary, RevisionRow } from './queries.ts';
+import type { CategoryRow, LiveRevision, PublicArticleSummary } from './queries.ts';
 import { articleUrl } from './queries.ts';
 import type { RatingSummary } from './rate-article.ts';
 import { MAX_STARS } from './rate-article.ts';
@@ -172,7 +172,7 @@ export function Pagination({ ctx, base, page, pages, param = 'trang' }: { ctx: V
 export interface ArticlePageProps {
   readonly ctx: ViewContext;
   readonly article: { id: number; slug: string; published_at: string; view_count: number };
-  readonly revision: RevisionRow;
+  readonly revision: LiveRevision;
   readonly trail: readonly CategoryRow[];
   readonly related: readonly PublicArticleSummary[];
   readonly tags?: readonly { slug: string; name: string }[];
@@ -291,7 +291,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
 }
 
 /** A page of its own for printing: the article without the portal's navigation. */
-export function PrintPage({ ctx, revision, publishedAt, canonical, safeBody }: { ctx: ViewContext; revision: RevisionRow; publishedAt: string; canonical: string; safeBody: string }): JSX.Element {
+export function PrintPage({ ctx, revision, publishedAt, canonical, safeBody }: { ctx: ViewContext; revision: LiveRevision; publishedAt: string; canonical: string; safeBody: string }): JSX.Element {
   return (
     <>
       {'<!doctype html>'}

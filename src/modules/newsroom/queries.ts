@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import { countAll } from '../../platform/db/dialect.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { ArticleStatus } from './tables.ts';
 
 export interface CategoryRow {
@@ -13,7 +14,7 @@ export interface CategoryRow {
   sort_order: number;
 }
 
-export const allCategories = (db: Db): Promise<CategoryRow[]> => db.selectFrom('news_categories').selectAll().orderBy('sort_order').orderBy('id').execute();
+export const allCategories: (db: Db) => Promise<CategoryRow[]> = prepared((db) => db.selectFrom('news_categories').selectAll().orderBy('sort_order').orderBy('id'));
 export const categoryBySlug = (db: Db, slug: string): Promise<CategoryRow | undefined> => db.selectFrom('news_categories').selectAll().where('slug', '=', slug).executeTakeFirst();
 export const categoryById = (db: Db, id: number): Promise<CategoryRow | undefined> => db.selectFrom('news_categories').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -79,9 +80,35 @@ export interface RevisionRow {
   created_at: string;
 }
 
-export const articleById = (db: Db, id: number): Promise<ArticleRow | undefined> => db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-export const articleBySlug = (db: Db, slug: string): Promise<ArticleRow | undefined> => db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
-export const revisionById = (db: Db, id: number): Promise<RevisionRow | undefined> => db.selectFrom('article_revisions').selectAll().where('id', '=', id).executeTakeFirst();
+const first = <T>(rows: T[]): T | undefined => rows[0];
+const articleByIdQuery = prepared((db, id: number) => db.selectFrom('articles').selectAll().where('id', '=', id));
+const articleBySlugQuery = prepared((db, slug: string) => db.selectFrom('articles').selectAll().where('slug', '=', slug));
+const revisionByIdQuery = prepared((db, id: number) => db.selectFrom('article_revisions').selectAll().where('id', '=', id));
+export const articleById = (db: Db, id: number): Promise<ArticleRow | undefined> => articleByIdQuery(db, id).then(first);
+export const articleBySlug = (db: Db, slug: string): Promise<ArticleRow | undefined> => articleBySlugQuery(db, slug).then(first);
+export const revisionById = (db: Db, id: number): Promise<RevisionRow | undefined> => revisionByIdQuery(db, id).then(first);
+
+/** What a reader's page shows of an article's live revision. */
+export type LiveRevision = Pick<RevisionRow, 'id' | 'title' | 'lead' | 'body' | 'author_byline' | 'source' | 'event_date' | 'cover_sha256' | 'cover_alt' | 'related_ids'>;
+
+const liveArticleQuery = prepared((db, slug: string) =>
+  db
+    .selectFrom('articles as a')
+    .innerJoin('article_revisions as r', 'r.id', 'a.live_revision_id')
+    .selectAll('a')
+    .select(['r.title as r_title', 'r.lead as r_lead', 'r.body as r_body', 'r.author_byline as r_author_byline', 'r.source as r_source', 'r.event_date as r_event_date'])
+    .select(['r.cover_sha256 as r_cover_sha256', 'r.cover_alt as r_cover_alt', 'r.related_ids as r_related_ids'])
+    .where('a.slug', '=', slug),
+);
+
+/** An article with its live revision, by slug, in one read (whatever its state: the caller decides who may see it). */
+export async function liveArticleBySlug(db: Db, slug: string): Promise<{ article: ArticleRow; revision: LiveRevision } | undefined> {
+  const row = (await liveArticleQuery(db, slug))[0];
+  if (row === undefined) return undefined;
+  const { r_title, r_lead, r_body, r_author_byline, r_source, r_event_date, r_cover_sha256, r_cover_alt, r_related_ids, ...article } = row;
+  const revision: LiveRevision = { id: article.live_revision_id!, title: r_title, lead: r_lead, body: r_body, author_byline: r_author_byline, source: r_source, event_date: r_event_date, cover_sha256: r_cover_sha256, cover_alt: r_cover_alt, related_ids: r_related_ids };
+  return { article, revision };
+}
 export const revisionByNumber = (db: Db, articleId: number, n: number): Promise<RevisionRow | undefined> =>
   db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).where('number', '=', n).executeTakeFirst();
 export const revisionsOfArticle = (db: Db, articleId: number): Promise<RevisionRow[]> =>
@@ -148,9 +175,16 @@ export async function publicArticlesInCategories(db: Db, now: string, categoryId
  */
 const TAG_MATES_BY_ID = 1000;
 
+const tagMates = (db: Db, articleId: number) =>
+  db.selectFrom('article_tags as x').innerJoin('article_tags as y', 'y.tag_id', 'x.tag_id').where('x.article_id', '=', articleId).where('y.article_id', '!=', articleId);
+const tagMateIds = prepared((db, articleId: number, limit: number) => tagMates(db, articleId).select('y.article_id').distinct().limit(limit));
+const newestInCategory = prepared((db, now: string, categoryId: number, exceptId: number, limit: number) =>
+  publicArticles(db, now).where('a.id', '!=', exceptId).where('a.category_id', '=', categoryId).orderBy('a.published_at', 'desc').limit(limit),
+);
+
 export async function relatedPublicArticles(db: Db, now: string, article: { id: number; category_id: number }, limit: number): Promise<PublicArticleSummary[]> {
-  const mates = db.selectFrom('article_tags as x').innerJoin('article_tags as y', 'y.tag_id', 'x.tag_id').where('x.article_id', '=', article.id).where('y.article_id', '!=', article.id);
-  const ids = (await mates.select('y.article_id').distinct().limit(TAG_MATES_BY_ID + 1).execute()).map((m) => m.article_id);
+  const mates = tagMates(db, article.id);
+  const ids = (await tagMateIds(db, article.id, TAG_MATES_BY_ID + 1)).map((m) => m.article_id);
   let byTag: PublicArticleSummary[];
   if (ids.length === 0) byTag = [];
   else if (ids.length > TAG_MATES_BY_ID) {
@@ -169,7 +203,7 @@ export async function relatedPublicArticles(db: Db, now: string, article: { id: 
   }
   if (byTag.length >= limit) return byTag;
   const seen = new Set(byTag.map((r) => r.id));
-  const sameCategory = await publicArticles(db, now).where('a.id', '!=', article.id).where('a.category_id', '=', article.category_id).orderBy('a.published_at', 'desc').limit(limit * 2).execute();
+  const sameCategory = await newestInCategory(db, now, article.category_id, article.id, limit * 2);
   return [...byTag, ...sameCategory.filter((r) => !seen.has(r.id))].slice(0, limit);
 }
 
@@ -230,8 +264,14 @@ export interface TagRow {
 export const tagBySlug = (db: Db, slug: string): Promise<TagRow | undefined> => db.selectFrom('news_tags').selectAll().where('slug', '=', slug).executeTakeFirst();
 
 /** The live tags of an article (synced from the revision when it goes online). */
-export const tagsOfArticle = (db: Db, articleId: number): Promise<TagRow[]> =>
-  db.selectFrom('news_tags as t').innerJoin('article_tags as x', 'x.tag_id', 't.id').select(['t.id', 't.slug', 't.name']).where('x.article_id', '=', articleId).orderBy('t.name').execute();
+// As a subquery rather than a join: SQLite runs it in a third of the time (13 µs against 40 µs).
+export const tagsOfArticle: (db: Db, articleId: number) => Promise<TagRow[]> = prepared((db, articleId: number) =>
+  db
+    .selectFrom('news_tags')
+    .select(['id', 'slug', 'name'])
+    .where('id', 'in', db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId))
+    .orderBy('name'),
+);
 
 /** Published articles carrying a tag, newest first, a page at a time. */
 export async function publicArticlesWithTag(db: Db, now: string, tagId: number, page: number, pageSize: number): Promise<{ total: number; items: PublicArticleSummary[] }> {

@@ -15,7 +15,21 @@ export function formatNumber(value: number, locale: Locale, fractionDigits?: num
   return nf.format(value);
 }
 
+/**
+ * Viet Nam has kept UTC+7 without daylight saving since 13 June 1975 (IANA tz database,
+ * Asia/Ho_Chi_Minh): from then on the wall clock is a fixed shift of UTC, computed directly; earlier
+ * instants (other offsets in the south) go through the time zone database.
+ */
+const FIXED_OFFSET_SINCE = Date.UTC(1975, 5, 12, 17);
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
 function parts(value: Date): { day: string; month: string; year: string; hour: string; minute: string } {
+  const t = value.getTime();
+  if (t >= FIXED_OFFSET_SINCE && t < 253402300800000) {
+    const d = new Date(t + VIETNAM_OFFSET_MS);
+    return { day: two(d.getUTCDate()), month: two(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()), hour: two(d.getUTCHours()), minute: two(d.getUTCMinutes()) };
+  }
   const out = { day: '', month: '', year: '', hour: '', minute: '' };
   for (const p of dateTimeParts.formatToParts(value)) {
     if (p.type in out) out[p.type as keyof typeof out] = p.value;

@@ -59,3 +59,23 @@ test('the audit log is append-only and its hash chain verifies', async (t) => {
   await assert.rejects(store.db.updateTable('audit_log').set({ action: 'forged' }).where('id', '=', 2).execute(), /append-only/);
   await assert.rejects(store.db.deleteFrom('audit_log').where('id', '=', 1).execute(), /append-only/);
 });
+
+test('a prepared query binds new values on every run, in and out of a transaction, and refuses an argument it cannot bind', async (t) => {
+  const { store } = await build(t, { demo: false });
+  const { prepared } = await import('../../../src/platform/db/prepared.ts');
+  const at = '2008-10-06T01:30:00.000Z';
+  for (const [key, value] of [['probe-a', 'Một'], ['probe-b', 'Hai'], ['probe-c', 'Ba']]) await store.db.insertInto('site_settings').values({ key: key!, value_vi: value!, value_en: '', updated_at: at }).execute();
+  const between = prepared((db, from: string, to: string, limit: number) => db.selectFrom('site_settings').select(['key', 'value_vi']).where('key', '>=', from).where('key', '<', to).orderBy('key').limit(limit));
+  assert.deepEqual(await between(store.db, 'probe-', 'probe-z', 2), [{ key: 'probe-a', value_vi: 'Một' }, { key: 'probe-b', value_vi: 'Hai' }]);
+  assert.deepEqual(await between(store.db, 'probe-c', 'probe-z', 5), [{ key: 'probe-c', value_vi: 'Ba' }]);
+  assert.deepEqual(await between(store.db, 'none', 'none-z', 5), []);
+  await store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('site_settings').set({ value_vi: 'Bốn' }).where('key', '=', 'probe-c').execute();
+    assert.deepEqual(await between(trx, 'probe-c', 'probe-z', 1), [{ key: 'probe-c', value_vi: 'Bốn' }]);
+  });
+  // The prefix would be compiled into the SQL built from it, not bound: refused on the first run.
+  const built = prepared((db, prefix: string) => db.selectFrom('site_settings').select('key').where('key', '>=', `${prefix}-`));
+  await assert.rejects(built(store.db, 'probe'), /changed before it was bound/);
+  const ignored = prepared((db, _unused: string) => db.selectFrom('site_settings').select('key'));
+  await assert.rejects(ignored(store.db, 'x'), /1 of its 1 arguments are not bound/);
+});
