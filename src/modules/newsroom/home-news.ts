@@ -4,7 +4,7 @@
  * publication time not in the future, the same rule as the newsroom's public pages (queries.ts).
  */
 import type { Db } from '../../platform/db/index.ts';
-import { allCategories, articleUrl, featuredPublicArticles, latestPublicArticles, type CategoryRow } from './queries.ts';
+import { allCategories, articleUrl, descendantsIn, featuredPublicArticles, latestPublicArticles } from './queries.ts';
 
 export interface HomeArticle {
   readonly id: number;
@@ -47,11 +47,6 @@ const toHome = (a: Awaited<ReturnType<typeof latestPublicArticles>>[number]): Ho
   categoryEn: a.category_name_en,
 });
 
-function descendants(all: readonly CategoryRow[], id: number): number[] {
-  const ids = [id];
-  for (let i = 0; i < ids.length; i++) for (const c of all) if (c.parent_id === ids[i] && !ids.includes(c.id)) ids.push(c.id);
-  return ids;
-}
 
 /** Featured and latest-by-category articles for the home page; categories with no article are left out. */
 export async function homeNews(db: Db, options: HomeNewsOptions): Promise<HomeNews> {
@@ -59,7 +54,7 @@ export async function homeNews(db: Db, options: HomeNewsOptions): Promise<HomeNe
   const tops = all.filter((c) => c.parent_id === null).slice(0, options.categories ?? 6);
   const [featured, ...perCategory] = await Promise.all([
     featuredPublicArticles(db, options.now, options.featured ?? 3),
-    ...tops.map((c) => latestPublicArticles(db, options.now, options.perCategory ?? 4, descendants(all, c.id))),
+    ...tops.map((c) => latestPublicArticles(db, options.now, options.perCategory ?? 4, descendantsIn(all, c.id))),
   ]);
   const categories = tops
     .map((c, i) => ({ nameVi: c.name_vi, nameEn: c.name_en, url: `/tin-tuc/${c.slug}`, articles: (perCategory[i] ?? []).map(toHome) }))

@@ -14,6 +14,7 @@ import { registerEditorAssets } from './editor-assets.ts';
 import { startScheduler } from './scheduler.ts';
 import { countersByDb, ViewCounter } from './view-counter.ts';
 import { PageCache } from './page-cache.ts';
+import { CategoryTree } from './queries.ts';
 
 const VIEW_FLUSH_MS = 10_000;
 const SCHEDULER_POLL_MS = 15_000;
@@ -26,16 +27,16 @@ export default async function newsroom(app: FastifyInstance): Promise<void> {
   const views = new ViewCounter(db);
   countersByDb.set(db, views);
   const pages = app.deps.config.newsroomPageCache ? new PageCache() : undefined;
-  registerPublicRoutes(app, views, pages);
-  if (pages !== undefined) {
-    // Any change made through the newsroom's forms (an edit, a publication, a category renamed) may
-    // show on any article page (related articles, breadcrumbs): this process drops them all at once.
-    // A rating drops only its article's pages (in its route).
-    app.addHook('onResponse', async (request, reply) => {
-      if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400 || request.routeOptions.url === RATING_ROUTE) return;
-      pages.clear();
-    });
-  }
+  const tree = new CategoryTree(db);
+  registerPublicRoutes(app, views, pages, tree);
+  // Any change made through the newsroom's forms (an edit, a publication, a category renamed) may
+  // show on any article page (related articles, breadcrumbs): this process drops its kept pages and
+  // category tree at once. A rating drops only its article's pages (in its route).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400 || request.routeOptions.url === RATING_ROUTE) return;
+    tree.clear();
+    pages?.clear();
+  });
   await registerAdminRoutes(app);
   registerScheduleRoutes(app);
   registerLegalRoutes(app);

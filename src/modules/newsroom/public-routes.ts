@@ -7,12 +7,8 @@ import { nowIso } from '../../platform/db/dialect.ts';
 import { inLocale } from '../../platform/site/settings.ts';
 import { sendHtml, viewContext } from '../../ui/view-context.ts';
 import {
-  allCategories,
   articleBySlug,
   articleUrl,
-  categoryBySlug,
-  categoryTrail,
-  categoryWithDescendants,
   featuredPublicArticles,
   latestPublicArticles,
   liveArticleBySlug,
@@ -22,6 +18,7 @@ import {
   tagBySlug,
   tagsOfArticle,
   type CategoryRow,
+  type CategoryTree,
   type PublicArticleSummary,
 } from './queries.ts';
 import { ArticlePage, CategoryPage, MessagePage, NewsIndexPage, PrintPage, TagPage } from './public-views.tsx';
@@ -40,27 +37,27 @@ const FEED_SIZE = 30;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The news sections for the home page and /tin-tuc: featured, then the latest of each top-level category. */
-export async function newsSections(app: FastifyInstance, perCategory = 5) {
+export async function newsSections(app: FastifyInstance, tree: CategoryTree, perCategory = 5) {
   const db = app.deps.store.db;
   const now = nowIso();
-  const categories = await allCategories(db);
+  const categories = await tree.all();
   const sections: { category: CategoryRow; items: PublicArticleSummary[] }[] = [];
   for (const category of categories.filter((c) => c.parent_id === null)) {
-    const ids = await categoryWithDescendants(db, category.id);
+    const ids = await tree.withDescendants(category.id);
     sections.push({ category, items: await latestPublicArticles(db, now, perCategory, ids) });
   }
   return { featured: await featuredPublicArticles(db, now, 3), sections: sections.filter((s) => s.items.length > 0) };
 }
 
 /** `pages` is absent when the page cache is switched off (NEWSROOM_PAGE_CACHE=false). */
-export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, pages: PageCache | undefined): void {
+export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, pages: PageCache | undefined, tree: CategoryTree): void {
   const { store, config } = app.deps;
   const db = store.db;
   const origin = config.publicUrl.origin;
 
   app.get('/tin-tuc', async (request, reply) => {
     const ctx = await viewContext(request);
-    return sendHtml(reply, NewsIndexPage({ ctx, ...(await newsSections(app)) }));
+    return sendHtml(reply, NewsIndexPage({ ctx, ...(await newsSections(app, tree)) }));
   });
 
   async function feedItems(categoryIds?: readonly number[]) {
@@ -79,7 +76,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
       description: request.t('newsroom.feed_description'),
       language: 'vi',
     };
-    const items = await feedItems(category === undefined ? undefined : await categoryWithDescendants(db, category.id));
+    const items = await feedItems(category === undefined ? undefined : await tree.withDescendants(category.id));
     return reply.type(kind === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8').send(kind === 'rss' ? rss(info, items) : atom(info, items));
   }
 
@@ -87,7 +84,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
   app.get('/tin-tuc/atom.xml', async (request, reply) => sendFeed(request, reply, 'atom', undefined));
 
   async function categoryOr404(slug: string): Promise<CategoryRow> {
-    const category = SLUG.test(slug) ? await categoryBySlug(db, slug) : undefined;
+    const category = SLUG.test(slug) ? await tree.bySlug(slug) : undefined;
     if (category === undefined) throw new AppError('not_found');
     return category;
   }
@@ -110,12 +107,12 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
   app.get<{ Params: { cat: string }; Querystring: { trang?: string } }>('/tin-tuc/:cat', async (request, reply) => {
     const category = await categoryOr404(request.params.cat);
     const page = /^\d{1,5}$/.test(request.query.trang ?? '') ? Math.max(1, Number(request.query.trang)) : 1;
-    const ids = await categoryWithDescendants(db, category.id);
+    const ids = await tree.withDescendants(category.id);
     const { total, items } = await publicArticlesInCategories(db, nowIso(), ids, page, PAGE_SIZE);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new AppError('not_found');
     const ctx = await viewContext(request);
-    return sendHtml(reply, CategoryPage({ ctx, category, trail: await categoryTrail(db, category.id), items, page, pages }));
+    return sendHtml(reply, CategoryPage({ ctx, category, trail: await tree.trail(category.id), items, page, pages }));
   });
 
   /** The public article for a URL, or 404; a moved article (other category) is redirected. */
@@ -124,7 +121,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
     if (live === undefined) throw new AppError('not_found');
     const { article, revision } = live;
     if (article.is_public !== 1 || article.published_at === null || article.published_at > nowIso()) throw new AppError('not_found');
-    const trail = await categoryTrail(db, article.category_id);
+    const trail = await tree.trail(article.category_id);
     const categorySlug = trail[trail.length - 1]?.slug ?? '';
     return { article: { ...article, published_at: article.published_at }, revision, trail, path: articleUrl(categorySlug, article.slug), isCanonical: categorySlug === params.cat };
   }
@@ -238,7 +235,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
   });
 
   app.get('/sitemap.xml', async (_request, reply) => {
-    const categories = await allCategories(db);
+    const categories = await tree.all();
     const articles = await publicArticleUrls(db, nowIso(), 45_000);
     const urls = [
       { loc: `${origin}/` },

@@ -15,20 +15,17 @@ export interface CategoryRow {
 }
 
 export const allCategories: (db: Db) => Promise<CategoryRow[]> = prepared((db) => db.selectFrom('news_categories').selectAll().orderBy('sort_order').orderBy('id'));
-export const categoryBySlug = (db: Db, slug: string): Promise<CategoryRow | undefined> => db.selectFrom('news_categories').selectAll().where('slug', '=', slug).executeTakeFirst();
 export const categoryById = (db: Db, id: number): Promise<CategoryRow | undefined> => db.selectFrom('news_categories').selectAll().where('id', '=', id).executeTakeFirst();
 
-/** A category and all its descendants (the tree is small: walked in memory). */
-export async function categoryWithDescendants(db: Db, id: number): Promise<number[]> {
-  const all = await allCategories(db);
+/** A category and all its descendants, among the rows of the tree. */
+export function descendantsIn(all: readonly CategoryRow[], id: number): number[] {
   const ids = [id];
   for (let i = 0; i < ids.length; i++) for (const c of all) if (c.parent_id === ids[i] && !ids.includes(c.id)) ids.push(c.id);
   return ids;
 }
 
-/** The path from the root to a category, for breadcrumbs. */
-export async function categoryTrail(db: Db, id: number): Promise<CategoryRow[]> {
-  const all = await allCategories(db);
+/** The path from the root to a category, for breadcrumbs, among the rows of the tree. */
+export function trailIn(all: readonly CategoryRow[], id: number): CategoryRow[] {
   const trail: CategoryRow[] = [];
   let current = all.find((c) => c.id === id);
   while (current !== undefined && trail.length < 10) {
@@ -37,6 +34,50 @@ export async function categoryTrail(db: Db, id: number): Promise<CategoryRow[]> 
     current = parentId === null ? undefined : all.find((c) => c.id === parentId);
   }
   return trail;
+}
+
+/**
+ * The category tree kept in memory for readers' pages: a few rows, read by every article and list
+ * page (breadcrumbs, canonical paths, feeds), changed rarely. A change made in this process clears it
+ * at once (newsroom/index.ts); another process sees it within `ttlMs`, like the site settings.
+ */
+export class CategoryTree {
+  private loaded: { at: number; rows: Promise<CategoryRow[]> } | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 10_000,
+  ) {}
+
+  all(): Promise<CategoryRow[]> {
+    const now = Date.now();
+    if (this.loaded === undefined || now - this.loaded.at > this.ttlMs) {
+      const rows = allCategories(this.db);
+      const loaded = { at: now, rows };
+      this.loaded = loaded;
+      // A failed read is not kept: the next page asks the database again.
+      rows.catch(() => {
+        if (this.loaded === loaded) this.loaded = undefined;
+      });
+    }
+    return this.loaded.rows;
+  }
+
+  async bySlug(slug: string): Promise<CategoryRow | undefined> {
+    return (await this.all()).find((c) => c.slug === slug);
+  }
+
+  async trail(id: number): Promise<CategoryRow[]> {
+    return trailIn(await this.all(), id);
+  }
+
+  async withDescendants(id: number): Promise<number[]> {
+    return descendantsIn(await this.all(), id);
+  }
+
+  clear(): void {
+    this.loaded = undefined;
+  }
 }
 
 export interface ArticleRow {
