@@ -52,10 +52,12 @@ export function sendHtml(reply: FastifyReply, html: string | Buffer | Promise<st
   reply.code(status).type('text/html; charset=utf-8');
   if (html instanceof Promise) {
     html.then(
-      (page) => reply.send(page),
+      (page) => reply.send(Buffer.from(page)),
       (err: unknown) => reply.send(err),
     );
     return reply;
   }
-  return reply.send(html);
+  // Encoded once here: given a string, Fastify measures its UTF-8 length and Node then encodes it
+  // again to write it.
+  return reply.send(typeof html === 'string' ? Buffer.from(html) : html);
 }
