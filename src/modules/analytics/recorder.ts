@@ -9,6 +9,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db/index.ts';
+import { todayInVietnam } from '../../platform/text/format.ts';
 import type { Device } from './tables.ts';
 
 export interface PageView {
@@ -47,9 +48,6 @@ export interface RecorderOptions {
 }
 
 const DONE: Promise<void> = Promise.resolve();
-/** Viet Nam keeps UTC+7 all year (no daylight saving), so its calendar day is a fixed shift of UTC. */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-export const vietnamDay = (at: Date): string => new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 export class HitRecorder {
@@ -86,7 +84,7 @@ export class HitRecorder {
    */
   record(view: PageView): Promise<void> {
     const at = this.now();
-    const day = vietnamDay(at);
+    const day = todayInVietnam(at);
     const salt = this.readySalts.get(day);
     if (salt !== undefined) {
       this.push(at, day, salt, view);

@@ -26,7 +26,7 @@ const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 function parts(value: Date): { day: string; month: string; year: string; hour: string; minute: string } {
   const t = value.getTime();
-  if (t >= FIXED_OFFSET_SINCE && t < 253402300800000) {
+  if (t >= FIXED_OFFSET_SINCE) {
     const d = new Date(t + VIETNAM_OFFSET_MS);
     return { day: two(d.getUTCDate()), month: two(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()), hour: two(d.getUTCHours()), minute: two(d.getUTCMinutes()) };
   }
