@@ -3,37 +3,10 @@
  * words wrapped in <mark>. Matching runs on the folded text; the offsets map it back to the
  * original, so "doan" highlights "Đoàn". The result is HTML: everything else is escaped here.
  */
-import { fold, nfc } from '../text/fold.ts';
+import { foldWithOffsets } from '../text/fold.ts';
 
-// fold() of one character, remembered: a text uses few distinct characters, and snippets are cut
-// for every result of every search.
-const foldedChars = new Map<string, string>();
-const foldChar = (c: string): string => {
-  let f = foldedChars.get(c);
-  if (f === undefined) {
-    f = fold(c);
-    if (foldedChars.size < 10_000) foldedChars.set(c, f);
-  }
-  return f;
-};
-
-/** Same result as foldWithOffsets() in platform/text (folded text and a map back to the original). */
-function foldWithOffsets(original: string): { folded: string; offsets: number[] } {
-  const source = nfc(original);
-  const parts: string[] = [];
-  const offsets: number[] = [];
-  let index = 0;
-  for (const char of source) {
-    const f = foldChar(char);
-    for (let i = 0; i < f.length; i++) offsets.push(index);
-    parts.push(f);
-    index += char.length;
-  }
-  offsets.push(index);
-  return { folded: parts.join(''), offsets };
-}
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 interface Span {
   start: number;
@@ -42,44 +15,49 @@ interface Span {
   word: number;
 }
 
-/** Word-boundary matches of any of `words` in the folded text, as original-text spans. */
-function matches(folded: string, offsets: number[], words: readonly string[]): Span[] {
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (c: string | undefined): boolean => c !== undefined && (c < '\x80' ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') : WORD_CHAR.test(c));
+
+/** Word-boundary matches of any of `words` in the folded text, as original-text spans, in order and merged where they overlap. */
+function matches(folded: string, offsets: ArrayLike<number>, words: readonly string[]): Span[] {
   const spans: Span[] = [];
-  [...new Set(words)].forEach((w, word) => {
-    if (w === '') return;
-    let from = 0;
-    for (;;) {
-      const i = folded.indexOf(w, from);
-      if (i === -1) break;
-      from = i + 1;
-      const before = folded[i - 1];
-      const after = folded[i + w.length];
-      const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-      if (isWordChar(before) || isWordChar(after)) continue;
-      spans.push({ start: offsets[i]!, end: offsets[i + w.length]!, word });
+  let word = 0;
+  for (const w of new Set(words)) {
+    if (w !== '') {
+      for (let i = folded.indexOf(w); i !== -1; i = folded.indexOf(w, i + 1)) {
+        if (isWordChar(folded[i - 1]) || isWordChar(folded[i + w.length])) continue;
+        spans.push({ start: offsets[i]!, end: offsets[i + w.length]!, word });
+      }
     }
-  });
+    word++;
+  }
   spans.sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const s of spans) {
     const last = merged[merged.length - 1];
     if (last !== undefined && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else merged.push({ ...s });
+    else merged.push(s);
   }
   return merged;
 }
 
-/** Where the window holding the most different query words begins (the first match when all are equal). */
+/**
+ * Where the window holding the most different query words begins (the first match when all are
+ * equal). Spans are in order and do not overlap, so the spans inside the window that starts at one
+ * are the ones after it up to the window's end.
+ */
 function bestStart(spans: readonly Span[], length: number): number {
   let best = spans[0]?.start ?? 0;
   let bestCount = 0;
-  const candidates = spans.slice(0, 200);
-  for (const s of candidates) {
-    const seen = new Set<number>();
-    for (const o of candidates) if (o.start >= s.start && o.end <= s.start + (length * 2) / 3) seen.add(o.word);
+  const candidates = Math.min(spans.length, 200);
+  const seen = new Set<number>();
+  for (let i = 0; i < candidates; i++) {
+    const limit = spans[i]!.start + (length * 2) / 3;
+    seen.clear();
+    for (let j = i; j < candidates && spans[j]!.end <= limit; j++) seen.add(spans[j]!.word);
     if (seen.size > bestCount) {
       bestCount = seen.size;
-      best = s.start;
+      best = spans[i]!.start;
     }
   }
   return best;
@@ -87,8 +65,8 @@ function bestStart(spans: readonly Span[], length: number): number {
 
 /** Highlights `words` everywhere in `text` (for titles). Returns escaped HTML. */
 export function highlight(text: string, words: readonly string[]): string {
-  const { folded, offsets } = foldWithOffsets(text);
   const source = text.normalize('NFC');
+  const { folded, offsets } = foldWithOffsets(source);
   return render(source, matches(folded, offsets, words), 0, source.length);
 }
 
