@@ -1,5 +1,6 @@
 /** Routes of the legal documents library: /van-ban for readers, /quan-tri/van-ban for editors. */
 import { createReadStream, existsSync } from 'node:fs';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/audit/audit.ts';
 import { requireAnyRolePage } from '../../platform/auth/guards.ts';
@@ -122,32 +123,36 @@ export function registerLegalRoutes(app: FastifyInstance): void {
     return doc;
   }
 
-  app.post<{ Params: { id: string } }>(`${LEGAL_ADMIN}/:id/tep`, { preHandler: editorsOnly }, async (request, reply) => {
-    const doc = await existingDoc(request.params.id);
-    if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-    const fields: Record<string, string> = {};
-    let content: Buffer | undefined;
-    let fileName = '';
-    try {
-      for await (const part of request.parts({ limits: { fileSize: MAX_LEGAL_FILE_BYTES, files: 1, fields: 4, fieldSize: 2000 } })) {
-        if (part.type === 'file') {
-          fileName = part.filename;
-          content = await part.toBuffer();
-        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value.normalize('NFC');
+  // @fastify/multipart adds hooks to every route of the context it is registered in; only the upload has it.
+  void app.register(async (uploads) => {
+    await uploads.register(multipart, { limits: { fileSize: MAX_LEGAL_FILE_BYTES, files: 1, fields: 4, fieldSize: 2000 } });
+    uploads.post<{ Params: { id: string } }>(`${LEGAL_ADMIN}/:id/tep`, { preHandler: editorsOnly }, async (request, reply) => {
+      const doc = await existingDoc(request.params.id);
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+      const fields: Record<string, string> = {};
+      let content: Buffer | undefined;
+      let fileName = '';
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            fileName = part.filename;
+            content = await part.toBuffer();
+          } else if (typeof part.value === 'string') fields[part.fieldname] = part.value.normalize('NFC');
+        }
+      } catch (err) {
+        // @fastify/multipart refuses a file over the limit while reading it; the editor gets the same page back.
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return renderForm(request, reply, doc.id, valuesOf(doc), 413, { fileErrors: { file: { key: 'newsroom.attachment_error_size' } } });
+        throw err;
       }
-    } catch (err) {
-      // @fastify/multipart refuses a file over the limit while reading it; the editor gets the same page back.
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return renderForm(request, reply, doc.id, valuesOf(doc), 413, { fileErrors: { file: { key: 'newsroom.attachment_error_size' } } });
-      throw err;
-    }
-    if (!isCsrfValid(request, fields._csrf, config.secret)) return renderForm(request, reply, doc.id, valuesOf(doc), 403, { alert: request.t('error.csrf_invalid') });
-    try {
-      await attachLegalFile(db, config.dataDir, actorOf(request), doc.id, content, fileName);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'validation' && err.fields !== undefined) return renderForm(request, reply, doc.id, valuesOf(doc), 422, { fileErrors: err.fields });
-      throw err;
-    }
-    return reply.redirect(`${LEGAL_ADMIN}/${doc.id}?tep=them`, 303);
+      if (!isCsrfValid(request, fields._csrf, config.secret)) return renderForm(request, reply, doc.id, valuesOf(doc), 403, { alert: request.t('error.csrf_invalid') });
+      try {
+        await attachLegalFile(db, config.dataDir, actorOf(request), doc.id, content, fileName);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'validation' && err.fields !== undefined) return renderForm(request, reply, doc.id, valuesOf(doc), 422, { fileErrors: err.fields });
+        throw err;
+      }
+      return reply.redirect(`${LEGAL_ADMIN}/${doc.id}?tep=them`, 303);
+    });
   });
 
   app.post<{ Params: { id: string; file: string }; Body: FormValues }>(`${LEGAL_ADMIN}/:id/tep/:file/go`, { preHandler: editorsOnly }, async (request, reply) => {
