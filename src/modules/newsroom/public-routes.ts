@@ -11,12 +11,11 @@ import {
   articleUrl,
   featuredPublicArticles,
   latestPublicArticles,
-  liveArticleBySlug,
+  articlePageBySlug,
   publicArticlesInCategories,
   publicArticleUrls,
   publicArticlesWithTag,
   tagBySlug,
-  tagsOfArticle,
   type CategoryRow,
   type CategoryTree,
   type PublicArticleSummary,
@@ -117,13 +116,13 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
 
   /** The public article for a URL, or 404; a moved article (other category) is redirected. */
   async function publicArticle(params: { cat: string; slug: string }) {
-    const live = SLUG.test(params.slug) ? await liveArticleBySlug(db, params.slug) : undefined;
+    const live = SLUG.test(params.slug) ? await articlePageBySlug(db, params.slug) : undefined;
     if (live === undefined) throw new AppError('not_found');
-    const { article, revision } = live;
+    const { article, revision, tags, tagMateIds } = live;
     if (article.is_public !== 1 || article.published_at === null || article.published_at > nowIso()) throw new AppError('not_found');
     const trail = await tree.trail(article.category_id);
     const categorySlug = trail[trail.length - 1]?.slug ?? '';
-    return { article: { ...article, published_at: article.published_at }, revision, trail, path: articleUrl(categorySlug, article.slug), isCanonical: categorySlug === params.cat };
+    return { article: { ...article, published_at: article.published_at }, revision, tags, tagMateIds, trail, path: articleUrl(categorySlug, article.slug), isCanonical: categorySlug === params.cat };
   }
 
   const RATING_NOTICES: Record<string, 'newsroom.rating_thanks' | 'newsroom.rating_already'> = { ok: 'newsroom.rating_thanks', 'da-danh-gia': 'newsroom.rating_already' };
@@ -167,7 +166,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
     }
     const found = await publicArticle(request.params);
     if (!found.isCanonical) return reply.redirect(found.path, 301);
-    const { article, revision, trail } = found;
+    const { article, revision, trail, tags, tagMateIds } = found;
     views.count(article.id);
     const ctx = await viewContext(request);
     const html = await ArticlePage({
@@ -175,8 +174,8 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
       article: { ...article, view_count: article.view_count + views.pendingFor(article.id) },
       revision,
       trail,
-      related: await relatedForPage(db, nowIso(), article, revision.related_ids, 5),
-      tags: await tagsOfArticle(db, article.id),
+      related: await relatedForPage(db, nowIso(), article, revision.related_ids, 5, tagMateIds),
+      tags,
       rating: ratingSummary(article.rating_sum, article.rating_count),
       ratingNotice: noticeKey === undefined ? undefined : request.t(noticeKey),
       safeBody: revision.body,

@@ -19,9 +19,9 @@
  * - PostgreSQL: the `tsvector` column `tsv` of search_documents (title and body) and the narrow table
  *   `search_titles` (title only; 0140), with the 'simple' configuration and GIN indexes.
  */
-import { sql, SqliteAdapter, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
-import { nowIso } from '../db/dialect.ts';
+import { isSqliteDb, nowIso } from '../db/dialect.ts';
 import { fold } from '../text/fold.ts';
 import { parseQuery, toFts5, toTsquery, type ParsedQuery } from './parse-query.ts';
 import { snippet } from './snippet.ts';
@@ -87,8 +87,6 @@ export const COUNT_CAP = 2001;
 export const TITLE_RANKED = 2000;
 // A body longer than this is indexed by its beginning only: PostgreSQL refuses tsvectors over 1 MB.
 const MAX_INDEXED_CHARS = 200_000;
-
-const isSqliteDb = (db: Db): boolean => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /** Folded words separated by single spaces: the one tokenisation both engines see. */
 export const foldForIndex = (text: string): string => (fold(text.slice(0, MAX_INDEXED_CHARS)).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
