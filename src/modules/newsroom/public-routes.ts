@@ -12,6 +12,7 @@ import {
   featuredPublicArticles,
   latestPublicArticles,
   articlePageBySlug,
+  PAGE_RELATED,
   publicArticlesInCategories,
   publicArticleUrls,
   publicArticlesWithTag,
@@ -116,13 +117,14 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
 
   /** The public article for a URL, or 404; a moved article (other category) is redirected. */
   async function publicArticle(params: { cat: string; slug: string }) {
-    const live = SLUG.test(params.slug) ? await articlePageBySlug(db, params.slug) : undefined;
+    const now = nowIso();
+    const live = SLUG.test(params.slug) ? await articlePageBySlug(db, params.slug, now) : undefined;
     if (live === undefined) throw new AppError('not_found');
-    const { article, revision, tags, tagMateIds } = live;
-    if (article.is_public !== 1 || article.published_at === null || article.published_at > nowIso()) throw new AppError('not_found');
+    const { article, revision, tags, related } = live;
+    if (article.is_public !== 1 || article.published_at === null || article.published_at > now) throw new AppError('not_found');
     const trail = await tree.trail(article.category_id);
     const categorySlug = trail[trail.length - 1]?.slug ?? '';
-    return { article: { ...article, published_at: article.published_at }, revision, tags, tagMateIds, trail, path: articleUrl(categorySlug, article.slug), isCanonical: categorySlug === params.cat };
+    return { article: { ...article, published_at: article.published_at }, revision, tags, related, now, trail, path: articleUrl(categorySlug, article.slug), isCanonical: categorySlug === params.cat };
   }
 
   const RATING_NOTICES: Record<string, 'newsroom.rating_thanks' | 'newsroom.rating_already'> = { ok: 'newsroom.rating_thanks', 'da-danh-gia': 'newsroom.rating_already' };
@@ -166,7 +168,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
     }
     const found = await publicArticle(request.params);
     if (!found.isCanonical) return reply.redirect(found.path, 301);
-    const { article, revision, trail, tags, tagMateIds } = found;
+    const { article, revision, trail, tags, related, now } = found;
     views.count(article.id);
     const ctx = await viewContext(request);
     const html = await ArticlePage({
@@ -174,7 +176,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
       article: { ...article, view_count: article.view_count + views.pendingFor(article.id) },
       revision,
       trail,
-      related: await relatedForPage(db, nowIso(), article, revision.related_ids, 5, tagMateIds),
+      related: await relatedForPage(db, now, article, revision.related_ids, PAGE_RELATED, related),
       tags,
       rating: ratingSummary(article.rating_sum, article.rating_count),
       ratingNotice: noticeKey === undefined ? undefined : request.t(noticeKey),

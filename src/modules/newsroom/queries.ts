@@ -141,47 +141,66 @@ function splitLive(row: LiveRow): { article: ArticleRow; revision: LiveRevision 
   return { article, revision };
 }
 
-/** What a reader's article page reads: the article, its live revision, its tags and the articles sharing a tag with it. */
+/** What a reader's article page reads: the article, its live revision, its tags and what its related articles are chosen from. */
 export interface ArticlePageData {
   readonly article: ArticleRow;
   readonly revision: LiveRevision;
   /** In Vietnamese alphabetical order. */
   readonly tags: TagRow[];
-  /** Up to TAG_MATES_BY_ID + 1 ids of other articles sharing a tag, any state (see relatedPublicArticles). */
-  readonly tagMateIds: number[];
+  readonly related: RelatedPrefetch;
 }
 
-// The tags and the tag mates come as JSON columns of the same row: one statement for the page
-// instead of three (each a round trip to PostgreSQL: a third of the page's time there).
-const articlePageQuery = prepared((db, slug: string) => {
+/** Related articles on an article page: the box holds this many. */
+export const PAGE_RELATED = 5;
+
+// The tags, the tag mates and the newest of the category come as JSON columns of the article's row:
+// one statement for the page instead of four (each a round trip to PostgreSQL). The outer tables
+// have aliases of their own: the category's subquery is publicArticles(), which names its own `a`.
+const articlePageQuery = prepared((db, slug: string, now: string) => {
   const sqlite = isSqliteDb(db);
   return db
-    .selectFrom('articles as a')
-    .innerJoin('article_revisions as r', 'r.id', 'a.live_revision_id')
-    .selectAll('a')
-    .select(['r.title as r_title', 'r.lead as r_lead', 'r.body as r_body', 'r.author_byline as r_author_byline', 'r.source as r_source', 'r.event_date as r_event_date'])
-    .select(['r.cover_sha256 as r_cover_sha256', 'r.cover_alt as r_cover_alt', 'r.related_ids as r_related_ids'])
+    .selectFrom('articles as pa')
+    .innerJoin('article_revisions as pr', 'pr.id', 'pa.live_revision_id')
+    .selectAll('pa')
+    .select(['pr.title as r_title', 'pr.lead as r_lead', 'pr.body as r_body', 'pr.author_byline as r_author_byline', 'pr.source as r_source', 'pr.event_date as r_event_date'])
+    .select(['pr.cover_sha256 as r_cover_sha256', 'pr.cover_alt as r_cover_alt', 'pr.related_ids as r_related_ids'])
     .select((eb) => [
-      jsonArrayOf(sqlite, eb.selectFrom('news_tags as t').select(['t.id', 't.slug', 't.name']).where('t.id', 'in', eb.selectFrom('article_tags as at').select('at.tag_id').whereRef('at.article_id', '=', 'a.id'))).as('page_tags'),
+      jsonArrayOf(sqlite, eb.selectFrom('news_tags as t').select(['t.id', 't.slug', 't.name']).where('t.id', 'in', eb.selectFrom('article_tags as at').select('at.tag_id').whereRef('at.article_id', '=', 'pa.id'))).as('page_tags'),
       // As tagMateIds below, for the outer article.
       jsonArrayOf(
         sqlite,
-        eb.selectFrom('article_tags as x').innerJoin('article_tags as y', 'y.tag_id', 'x.tag_id').whereRef('x.article_id', '=', 'a.id').whereRef('y.article_id', '!=', 'a.id').select('y.article_id').distinct().limit(TAG_MATES_BY_ID + 1),
+        eb.selectFrom('article_tags as x').innerJoin('article_tags as y', 'y.tag_id', 'x.tag_id').whereRef('x.article_id', '=', 'pa.id').whereRef('y.article_id', '!=', 'pa.id').select('y.article_id').distinct().limit(TAG_MATES_BY_ID + 1),
       ).as('page_mates'),
+      // As newestInCategory below, for the outer article and the box of an article page.
+      jsonArrayOf(
+        sqlite,
+        publicArticles(db, now)
+          .where('a.id', '!=', sql<number>`pa.id`)
+          .where('a.category_id', '=', sql<number>`pa.category_id`)
+          .orderBy('a.published_at', 'desc')
+          .limit(PAGE_RELATED * 2),
+      ).as('page_category'),
     ])
-    .where('a.slug', '=', slug);
+    .where('pa.slug', '=', slug);
 });
 
-export async function articlePageBySlug(db: Db, slug: string): Promise<ArticlePageData | undefined> {
-  const row = (await articlePageQuery(db, slug))[0];
+/** The article page's data by slug, whatever the article's state (the caller decides who may see it). */
+export async function articlePageBySlug(db: Db, slug: string, now: string): Promise<ArticlePageData | undefined> {
+  const row = (await articlePageQuery(db, slug, now))[0];
   if (row === undefined) return undefined;
-  const { page_tags, page_mates, ...live } = row;
+  const { page_tags, page_mates, page_category, ...live } = row;
   return {
     ...splitLive(live as LiveRow),
     tags: jsonRows(page_tags).sort((x, y) => compareVi(x.name, y.name)),
-    tagMateIds: jsonRows(page_mates).map((m) => Number(m.article_id)),
+    related: {
+      mateIds: jsonRows(page_mates).map((m) => Number(m.article_id)),
+      // JSON carries PostgreSQL's text form of a timestamp: back to the ISO form used everywhere.
+      sameCategory: jsonRows(page_category).map((r) => ({ ...r, published_at: new Date(r.published_at).toISOString() })),
+      sameCategoryLimit: PAGE_RELATED * 2,
+    },
   };
 }
+
 export const revisionByNumber = (db: Db, articleId: number, n: number): Promise<RevisionRow | undefined> =>
   db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).where('number', '=', n).executeTakeFirst();
 export const revisionsOfArticle = (db: Db, articleId: number): Promise<RevisionRow[]> =>
@@ -255,10 +274,18 @@ const newestInCategory = prepared((db, now: string, categoryId: number, exceptId
   publicArticles(db, now).where('a.id', '!=', exceptId).where('a.category_id', '=', categoryId).orderBy('a.published_at', 'desc').limit(limit),
 );
 
-/** `mateIds`: the article's tag mates when already read (ArticlePageData.tagMateIds); read here otherwise. */
-export async function relatedPublicArticles(db: Db, now: string, article: { id: number; category_id: number }, limit: number, mateIds?: readonly number[]): Promise<PublicArticleSummary[]> {
+/** What relatedPublicArticles reads first, when already read with the article (ArticlePageData.related). */
+export interface RelatedPrefetch {
+  /** Up to TAG_MATES_BY_ID + 1 ids of other articles sharing a tag, whatever their state. */
+  readonly mateIds: readonly number[];
+  /** The newest published articles of the article's category but itself, newest first, up to sameCategoryLimit. */
+  readonly sameCategory: readonly PublicArticleSummary[];
+  readonly sameCategoryLimit: number;
+}
+
+export async function relatedPublicArticles(db: Db, now: string, article: { id: number; category_id: number }, limit: number, prefetched?: RelatedPrefetch): Promise<PublicArticleSummary[]> {
   const mates = tagMates(db, article.id);
-  const ids = mateIds ?? (await tagMateIds(db, article.id, TAG_MATES_BY_ID + 1)).map((m) => m.article_id);
+  const ids = prefetched?.mateIds ?? (await tagMateIds(db, article.id, TAG_MATES_BY_ID + 1)).map((m) => m.article_id);
   let byTag: PublicArticleSummary[];
   if (ids.length === 0) byTag = [];
   else if (ids.length > TAG_MATES_BY_ID) {
@@ -277,7 +304,8 @@ export async function relatedPublicArticles(db: Db, now: string, article: { id: 
   }
   if (byTag.length >= limit) return byTag;
   const seen = new Set(byTag.map((r) => r.id));
-  const sameCategory = await newestInCategory(db, now, article.category_id, article.id, limit * 2);
+  const sameCategory =
+    prefetched !== undefined && limit * 2 <= prefetched.sameCategoryLimit ? prefetched.sameCategory.slice(0, limit * 2) : await newestInCategory(db, now, article.category_id, article.id, limit * 2);
   return [...byTag, ...sameCategory.filter((r) => !seen.has(r.id))].slice(0, limit);
 }
 

@@ -5,18 +5,18 @@
  */
 import type { Db } from '../../platform/db/index.ts';
 import { searchDocuments } from '../../platform/search/engine.ts';
-import { publicArticles, relatedPublicArticles, type PublicArticleSummary } from './queries.ts';
+import { publicArticles, relatedPublicArticles, type PublicArticleSummary, type RelatedPrefetch } from './queries.ts';
 import { parseRelatedIds } from './validate-article.ts';
 
-/** `mateIds`: the article's tag mates when already read with the page (see relatedPublicArticles). */
-export async function relatedForPage(db: Db, now: string, article: { id: number; category_id: number }, relatedIds: string, limit: number, mateIds?: readonly number[]): Promise<PublicArticleSummary[]> {
+/** `prefetched`: what was read with the article (see relatedPublicArticles). */
+export async function relatedForPage(db: Db, now: string, article: { id: number; category_id: number }, relatedIds: string, limit: number, prefetched?: RelatedPrefetch): Promise<PublicArticleSummary[]> {
   const chosen = (parseRelatedIds(relatedIds) ?? []).filter((id) => id !== article.id);
   const picked = chosen.length === 0 ? [] : await publicArticles(db, now).where('a.id', 'in', chosen).execute();
   // Unpublished choices simply drop out; the order is the editor's.
   const ordered = chosen.map((id) => picked.find((p) => p.id === id)).filter((p): p is PublicArticleSummary => p !== undefined);
   if (ordered.length >= limit) return ordered.slice(0, limit);
   const seen = new Set([...ordered.map((p) => p.id), article.id]);
-  const fallback = await relatedPublicArticles(db, now, article, limit + ordered.length, mateIds);
+  const fallback = await relatedPublicArticles(db, now, article, limit + ordered.length, prefetched);
   return [...ordered, ...fallback.filter((p) => !seen.has(p.id))].slice(0, limit);
 }
 

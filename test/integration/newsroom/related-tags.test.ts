@@ -111,10 +111,23 @@ test('related box: articles sharing a tag, newest first, published ones only, th
   const draft = await createDraft(writer, articleForm(cat, { title: 'Cáp quang chưa đăng', tags: 'cáp quang' }));
   await store.db.updateTable('articles').set({ published_at: '2020-01-01T00:00:00.000Z' }).where('id', '=', older.id).execute();
   await store.db.updateTable('articles').set({ published_at: '2021-01-01T00:00:00.000Z' }).where('id', '=', newer.id).execute();
-  const { relatedPublicArticles } = await import('../../../src/modules/newsroom/queries.ts');
-  const related = await relatedPublicArticles(store.db, new Date().toISOString(), { id: page.id, category_id: cat }, 3);
+  const { relatedPublicArticles, articlePageBySlug } = await import('../../../src/modules/newsroom/queries.ts');
+  const now = new Date().toISOString();
+  const related = await relatedPublicArticles(store.db, now, { id: page.id, category_id: cat }, 3);
   assert.deepEqual(related.map((r) => r.id), [newer.id, older.id, plain.id], 'tag mates newest first, then the category; no draft, not the page itself');
   assert.ok(!related.some((r) => r.id === draft));
+  // The page reads its tag mates and its category's newest with the article (JSON columns): the same
+  // articles, field for field (timestamps as ISO strings, numbers as numbers), with or without tag mates.
+  const slug = (await store.db.selectFrom('articles').select('slug').where('id', '=', page.id).executeTakeFirstOrThrow()).slug;
+  const data = (await articlePageBySlug(store.db, slug, now))!;
+  assert.deepEqual(data.tags.map((tag) => tag.name), ['cáp quang']);
+  assert.deepEqual(await relatedPublicArticles(store.db, now, data.article, 3, data.related), related);
+  assert.deepEqual(await relatedPublicArticles(store.db, now, data.article, 5, data.related), await relatedPublicArticles(store.db, now, data.article, 5));
+  const plainSlug = (await store.db.selectFrom('articles').select('slug').where('id', '=', plain.id).executeTakeFirstOrThrow()).slug;
+  const plainData = (await articlePageBySlug(store.db, plainSlug, now))!;
+  assert.deepEqual(plainData.related.mateIds, []);
+  assert.ok(plainData.related.sameCategory.length >= 3, 'the category has other published articles');
+  assert.deepEqual(await relatedPublicArticles(store.db, now, plainData.article, 5, plainData.related), await relatedPublicArticles(store.db, now, plainData.article, 5));
   // An article scheduled for later is not shown before its time.
   await store.db.updateTable('articles').set({ published_at: '2099-01-01T00:00:00.000Z' }).where('id', '=', newer.id).execute();
   const before = await relatedPublicArticles(store.db, new Date().toISOString(), { id: page.id, category_id: cat }, 3);
