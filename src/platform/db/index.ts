@@ -166,11 +166,7 @@ export function createDb(config: DatabaseConfig, options: { poolSize?: number } 
       },
     };
   }
-  // Named statements (prepared(): a few reads of fixed shape, by key or by an indexed column) are
-  // planned once per connection. Left to choose, PostgreSQL plans them again on every run while a
-  // fresh plan looks cheaper than the generic one, which for the article page's statement was 0.3 ms
-  // of planning for 0.05 ms of execution. Other statements are unnamed and planned per run anyway.
-  const pool = new pg.Pool({ connectionString: config.url, max: options.poolSize ?? 10, options: '-c plan_cache_mode=force_generic_plan' });
+  const pool = new pg.Pool({ connectionString: config.url, max: options.poolSize ?? 10 });
   pool.on('connect', nameStatements);
   // An idle client whose connection the server ends (restart, failover) emits 'error' on the pool;
   // unhandled, it would end the process. The pool drops that client and opens a new one when needed.
