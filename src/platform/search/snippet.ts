@@ -65,8 +65,7 @@ function bestStart(spans: readonly Span[], length: number): number {
 
 /** Highlights `words` everywhere in `text` (for titles). Returns escaped HTML. */
 export function highlight(text: string, words: readonly string[]): string {
-  const source = text.normalize('NFC');
-  const { folded, offsets } = foldWithOffsets(source);
+  const { source, folded, offsets } = foldWithOffsets(text);
   return render(source, matches(folded, offsets, words), 0, source.length);
 }
 
@@ -85,8 +84,7 @@ function render(source: string, spans: readonly Span[], from: number, to: number
 
 /** A window of about `length` characters around the first match, highlighted; the start of the text when nothing matches. */
 export function snippet(text: string, words: readonly string[], length = 240): string {
-  const source = text.normalize('NFC');
-  const { folded, offsets } = foldWithOffsets(source);
+  const { source, folded, offsets } = foldWithOffsets(text);
   const spans = matches(folded, offsets, words);
   const first = bestStart(spans, length);
   let from = Math.max(0, first - Math.floor(length / 3));
