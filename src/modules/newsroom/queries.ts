@@ -1,5 +1,5 @@
 /** Read-side queries of the newsroom: plain functions named for what they return, db first. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import { countAll, isSqliteDb, jsonArrayOf, jsonRows } from '../../platform/db/dialect.ts';
 import { compareVi } from '../../platform/text/collate.ts';
@@ -133,14 +133,6 @@ export const revisionById = (db: Db, id: number): Promise<RevisionRow | undefine
 /** What a reader's page shows of an article's live revision. */
 export type LiveRevision = Pick<RevisionRow, 'id' | 'title' | 'lead' | 'body' | 'author_byline' | 'source' | 'event_date' | 'cover_sha256' | 'cover_alt' | 'related_ids'>;
 
-type LiveRow = ArticleRow & { r_title: string; r_lead: string; r_body: string; r_author_byline: string; r_source: string | null; r_event_date: string | null; r_cover_sha256: string | null; r_cover_alt: string; r_related_ids: string };
-
-function splitLive(row: LiveRow): { article: ArticleRow; revision: LiveRevision } {
-  const { r_title, r_lead, r_body, r_author_byline, r_source, r_event_date, r_cover_sha256, r_cover_alt, r_related_ids, ...article } = row;
-  const revision: LiveRevision = { id: article.live_revision_id!, title: r_title, lead: r_lead, body: r_body, author_byline: r_author_byline, source: r_source, event_date: r_event_date, cover_sha256: r_cover_sha256, cover_alt: r_cover_alt, related_ids: r_related_ids };
-  return { article, revision };
-}
-
 /** What a reader's article page reads: the article, its live revision, its tags and what its related articles are chosen from. */
 export interface ArticlePageData {
   readonly article: ArticleRow;
@@ -169,20 +161,8 @@ const articlePageQuery = prepared((db, slug: string, now: string) => {
     .select(['pr.cover_sha256 as r_cover_sha256', 'pr.cover_alt as r_cover_alt', 'pr.related_ids as r_related_ids'])
     .select((eb) => [
       jsonArrayOf(sqlite, eb.selectFrom('news_tags as t').select(['t.id', 't.slug', 't.name']).where('t.id', 'in', eb.selectFrom('article_tags as at').select('at.tag_id').whereRef('at.article_id', '=', 'pa.id'))).as('page_tags'),
-      // As tagMateIds below, for the outer article.
-      jsonArrayOf(
-        sqlite,
-        eb.selectFrom('article_tags as x').innerJoin('article_tags as y', 'y.tag_id', 'x.tag_id').whereRef('x.article_id', '=', 'pa.id').whereRef('y.article_id', '!=', 'pa.id').select('y.article_id').distinct().limit(sql.lit(TAG_MATES_BY_ID + 1)),
-      ).as('page_mates'),
-      // As newestInCategory below, for the outer article and the box of an article page.
-      jsonArrayOf(
-        sqlite,
-        publicArticles(db, now)
-          .where('a.id', '!=', sql<number>`pa.id`)
-          .where('a.category_id', '=', sql<number>`pa.category_id`)
-          .orderBy('a.published_at', 'desc')
-          .limit(sql.lit(PAGE_RELATED * 2)),
-      ).as('page_category'),
+      jsonArrayOf(sqlite, tagMateIdsOf(db, sql<number>`pa.id`)).as('page_mates'),
+      jsonArrayOf(sqlite, newestOfCategory(db, now, sql<number>`pa.category_id`, sql<number>`pa.id`).limit(sql.lit(PAGE_RELATED * 2))).as('page_category'),
     ])
     .where('pa.slug', '=', slug);
 });
@@ -191,9 +171,10 @@ const articlePageQuery = prepared((db, slug: string, now: string) => {
 export async function articlePageBySlug(db: Db, slug: string, now: string): Promise<ArticlePageData | undefined> {
   const row = (await articlePageQuery(db, slug, now))[0];
   if (row === undefined) return undefined;
-  const { page_tags, page_mates, page_category, ...live } = row;
+  const { r_title, r_lead, r_body, r_author_byline, r_source, r_event_date, r_cover_sha256, r_cover_alt, r_related_ids, page_tags, page_mates, page_category, ...article } = row;
   return {
-    ...splitLive(live as LiveRow),
+    article,
+    revision: { id: article.live_revision_id!, title: r_title, lead: r_lead, body: r_body, author_byline: r_author_byline, source: r_source, event_date: r_event_date, cover_sha256: r_cover_sha256, cover_alt: r_cover_alt, related_ids: r_related_ids },
     tags: jsonRows(page_tags).sort((x, y) => compareVi(x.name, y.name)),
     related: {
       mateIds: jsonRows(page_mates).map((m) => Number(m.article_id)),
@@ -270,12 +251,16 @@ export async function publicArticlesInCategories(db: Db, now: string, categoryId
  */
 const TAG_MATES_BY_ID = 1000;
 
-const tagMates = (db: Db, articleId: number) =>
+/** An article id or category id: a value, or a column of an outer query (the article page's statement). */
+type IdOperand = number | RawBuilder<number>;
+
+const tagMates = (db: Db, articleId: IdOperand) =>
   db.selectFrom('article_tags as x').innerJoin('article_tags as y', 'y.tag_id', 'x.tag_id').where('x.article_id', '=', articleId).where('y.article_id', '!=', articleId);
-const tagMateIds = prepared((db, articleId: number) => tagMates(db, articleId).select('y.article_id').distinct().limit(sql.lit(TAG_MATES_BY_ID + 1)));
-const newestInCategory = prepared((db, now: string, categoryId: number, exceptId: number, limit: number) =>
-  publicArticles(db, now).where('a.id', '!=', exceptId).where('a.category_id', '=', categoryId).orderBy('a.published_at', 'desc').limit(limit),
-);
+const tagMateIdsOf = (db: Db, articleId: IdOperand) => tagMates(db, articleId).select('y.article_id').distinct().limit(sql.lit(TAG_MATES_BY_ID + 1));
+const tagMateIds = prepared((db, articleId: number) => tagMateIdsOf(db, articleId));
+const newestOfCategory = (db: Db, now: string, categoryId: IdOperand, exceptId: IdOperand) =>
+  publicArticles(db, now).where('a.id', '!=', exceptId).where('a.category_id', '=', categoryId).orderBy('a.published_at', 'desc');
+const newestInCategory = prepared((db, now: string, categoryId: number, exceptId: number, limit: number) => newestOfCategory(db, now, categoryId, exceptId).limit(limit));
 
 /** What relatedPublicArticles reads first, when already read with the article (ArticlePageData.related). */
 export interface RelatedPrefetch {
