@@ -4,7 +4,6 @@ import type { Locale } from '../config/index.ts';
 import type { Translate } from '../platform/i18n/index.ts';
 import type { CurrentUser, NavItem } from '../platform/http/context.ts';
 import type { SiteSettings } from '../platform/site/settings.ts';
-import { utf8 } from '../platform/text/utf8.ts';
 
 export interface ViewContext {
   readonly locale: Locale;
@@ -53,12 +52,12 @@ export function sendHtml(reply: FastifyReply, html: string | Buffer | Promise<st
   reply.code(status).type('text/html; charset=utf-8');
   if (html instanceof Promise) {
     html.then(
-      (page) => reply.send(utf8(page)),
+      (page) => reply.send(Buffer.from(page)),
       (err: unknown) => reply.send(err),
     );
     return reply;
   }
-  // Encoded here, where the length is measured once and the bytes written into a buffer of that size
-  // (see utf8); given a string, Fastify would measure it and Node then encode it again to write it.
-  return reply.send(typeof html === 'string' ? utf8(html) : html);
+  // Encoded once here: given a string, Fastify measures its UTF-8 length and Node then encodes it
+  // again to write it.
+  return reply.send(typeof html === 'string' ? Buffer.from(html) : html);
 }

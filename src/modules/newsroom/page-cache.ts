@@ -14,7 +14,6 @@
  * at most a second old and a hit costs no formatting, copying or compressing.
  */
 import { compressBody, type ContentEncoding } from '../../platform/http/encoding.ts';
-import { utf8 } from '../../platform/text/utf8.ts';
 
 export const VIEW_COUNT_MARK = 'view-count-mark-3d9f7c1a';
 
@@ -30,7 +29,7 @@ export class CachedPage {
   ) {}
 
   static of(html: string): CachedPage {
-    const parts = html.split(VIEW_COUNT_MARK).map(utf8);
+    const parts = html.split(VIEW_COUNT_MARK).map((part) => Buffer.from(part, 'utf8'));
     return new CachedPage(parts, parts.reduce((n, b) => n + b.length, 0));
   }
 

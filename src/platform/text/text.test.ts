@@ -5,7 +5,6 @@ import { slugify, uniqueSlug } from './slug.ts';
 import { compareVi, sortVi } from './collate.ts';
 import { formatDate, formatDateTime, formatNumber, todayInVietnam } from './format.ts';
 import { csvCell, parseCsv } from './csv.ts';
-import { utf8 } from './utf8.ts';
 
 test('fold removes Vietnamese diacritics, lower-cases and maps đ/Đ to d', () => {
   assert.equal(fold('Đoàn công tác của Bộ Thông tin & Truyền thông'), 'doan cong tac cua bo thong tin & truyen thong');
@@ -64,13 +63,4 @@ test('CSV parsing handles quotes, doubled quotes, CRLF and a BOM', () => {
   ]);
   assert.equal(csvCell('a"b'), '"a""b"');
   assert.equal(csvCell(12), '12');
-});
-
-test('utf8 gives the bytes Buffer.from gives: ASCII, Vietnamese, astral characters, lone surrogates, empty', () => {
-  const page = `<p>Đoàn công tác của Bộ Thông tin và Truyền thông làm việc với Sở TT&TT tỉnh Lào Cai</p>`.repeat(200);
-  for (const text of ['', 'plain ASCII', page, 'Thuỷ 𝒱 😀 end', 'broken \ud83d here', 'tail \udc00', page + '😀']) {
-    const bytes = utf8(text);
-    assert.deepEqual(bytes, Buffer.from(text, 'utf8'));
-    assert.equal(bytes.length, Buffer.byteLength(text, 'utf8'));
-  }
 });
