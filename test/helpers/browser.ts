@@ -66,16 +66,18 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Starts the app on a random local port over a fresh database and opens a browser; both closed after the test. */
 export async function openSite(t: TestContext, options: BuildOptions = {}): Promise<SiteEnv> {
+  const browser = await launchBrowser();
+  // node:test runs `after` hooks in the order they were registered: this one, before build's, closes
+  // the browser before the app. The other way round, the app's close waited for a connection the
+  // browser still held, and the browser's close never came (a run hung after its last test).
+  t.after(async () => {
+    await browser.close();
+  });
   const env = await build(t, options);
   await env.app.listen({ port: 0, host: '127.0.0.1' });
   const address = env.app.server.address();
   if (address === null || typeof address === 'string') throw new Error('the app is not listening on a TCP port');
   const baseUrl = `http://127.0.0.1:${address.port}`;
-  const browser = await launchBrowser();
-  // Registered after build's own cleanup, so it runs first (node:test runs `after` hooks in reverse order).
-  t.after(async () => {
-    await browser.close();
-  });
 
   const context = async (pageOptions: PageOptions = {}): Promise<BrowserContext> => {
     const ctx = await browser.newContext({
