@@ -105,6 +105,25 @@ export async function startBaseline(): Promise<Running> {
   return { url: address, engine: 'baseline', stop: () => app.close() };
 }
 
+/** Headers a server writes for the connection or the body's framing: a replay sets its own. */
+const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
+
+/**
+ * A bare Fastify server that answers every GET of `/` with the bytes and headers of a response
+ * captured from the app: what sending that page costs on this machine without the app's work for it
+ * (routing, hooks, the cache lookup). It runs like the baseline, in this process.
+ */
+export async function startReplay(body: Buffer, headers: Headers): Promise<Running> {
+  const kept: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (!HOP_HEADERS.has(name)) kept[name] = value;
+  });
+  const app = Fastify({ logger: false });
+  app.get('/', async (_request, reply) => reply.headers(kept).send(body));
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { url: address, engine: 'replay', stop: () => app.close() };
+}
+
 export interface MeasureOptions {
   /** Concurrent connections. Default 50. */
   readonly connections?: number;
