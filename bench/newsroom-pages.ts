@@ -172,7 +172,12 @@ async function runEngine(postgresServerUrl: string | undefined, articles: number
         if (cache && label === '') {
           // The ceiling of the cached row: the same bytes and headers sent by a bare Fastify route (the
           // body's size and the portal's security headers cost the baseline a share of its speed).
-          const kept = await fetch(server.url + SEED_ARTICLE);
+          // A kept page lives 60 s: one that just expired is rendered and kept again by the first request.
+          let kept = await fetch(server.url + SEED_ARTICLE);
+          if (kept.headers.get('x-cache') !== 'hit') {
+            await kept.arrayBuffer();
+            kept = await fetch(server.url + SEED_ARTICLE);
+          }
           if (kept.headers.get('x-cache') !== 'hit') throw new Error(`${SEED_ARTICLE} was not answered from the page cache (x-cache: ${kept.headers.get('x-cache')})`);
           const replay = await startReplay(Buffer.from(await kept.arrayBuffer()), kept.headers);
           try {
