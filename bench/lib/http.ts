@@ -96,32 +96,34 @@ export async function startApp(options: StartAppOptions = {}): Promise<Running> 
   }
 }
 
-/** A bare Fastify server with one trivial HTML route: what the framework alone costs on this machine. */
-export async function startBaseline(): Promise<Running> {
+/** A bare Fastify server on 127.0.0.1 answering GET `/` with `body` and `headers`, nothing else. */
+async function startBare(engine: string, body: string | Buffer, headers: Record<string, string>): Promise<Running> {
   const app = Fastify({ logger: false });
-  const body = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>baseline</title></head><body><p>Xin chào</p></body></html>';
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(body));
+  app.get('/', async (_request, reply) => reply.headers(headers).send(body));
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url: address, engine: 'baseline', stop: () => app.close() };
+  return { url: address, engine, stop: () => app.close() };
+}
+
+/** A bare Fastify server with one trivial HTML route: what the framework alone costs on this machine. */
+export function startBaseline(): Promise<Running> {
+  const body = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>baseline</title></head><body><p>Xin chào</p></body></html>';
+  return startBare('baseline', body, { 'content-type': 'text/html; charset=utf-8' });
 }
 
 /** Headers a server writes for the connection or the body's framing: a replay sets its own. */
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
 
 /**
- * A bare Fastify server that answers every GET of `/` with the bytes and headers of a response
- * captured from the app: what sending that page costs on this machine without the app's work for it
- * (routing, hooks, the cache lookup). It runs like the baseline, in this process.
+ * A bare Fastify server that answers GET `/` with the bytes and headers of a response captured from
+ * the app: what sending that page costs on this machine without the app's work for it (routing,
+ * hooks, the cache lookup). It runs like the baseline, in this process.
  */
-export async function startReplay(body: Buffer, headers: Headers): Promise<Running> {
+export function startReplay(body: Buffer, headers: Headers): Promise<Running> {
   const kept: Record<string, string> = {};
   headers.forEach((value, name) => {
     if (!HOP_HEADERS.has(name)) kept[name] = value;
   });
-  const app = Fastify({ logger: false });
-  app.get('/', async (_request, reply) => reply.headers(kept).send(body));
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url: address, engine: 'replay', stop: () => app.close() };
+  return startBare('replay', body, kept);
 }
 
 export interface MeasureOptions {
