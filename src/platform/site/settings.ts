@@ -47,9 +47,15 @@ export const inLocale = (value: { vi: string; en: string }, locale: Locale): str
  * Settings change rarely and appear on every page: keep them in memory for a few seconds.
  * Saving through `saveSiteSettings` in this process clears the cache at once; other processes
  * see the change when their copy expires.
+ *
+ * The object handed out stays the same for as long as the settings' content does, across reads:
+ * pages kept by the page caches remember the settings object they were rendered with and are
+ * rendered again only when it changes (a new object for every read dropped them all every few seconds).
  */
 export class SiteSettingsCache {
   private value: SiteSettings | undefined;
+  /** The last settings read and their content, kept through `clear()` to compare the next read with. */
+  private last: { settings: SiteSettings; content: string } | undefined;
   private loadedAt = 0;
   constructor(
     private readonly db: Db,
@@ -58,7 +64,10 @@ export class SiteSettingsCache {
 
   async get(): Promise<SiteSettings> {
     if (this.value === undefined || Date.now() - this.loadedAt > this.ttlMs) {
-      this.value = await siteSettings(this.db);
+      const read = await siteSettings(this.db);
+      const content = JSON.stringify(read);
+      if (this.last === undefined || this.last.content !== content) this.last = { settings: read, content };
+      this.value = this.last.settings;
       this.loadedAt = Date.now();
     }
     return this.value;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { build } from '../../helpers/build.ts';
 import { Client } from '../../helpers/client.ts';
 import { signedIn } from './admin-helpers.ts';
-import { SETTING_KEYS, siteSettings } from '../../../src/platform/site/settings.ts';
+import { SETTING_KEYS, saveSiteSettings, SiteSettingsCache, siteSettings } from '../../../src/platform/site/settings.ts';
 
 async function currentForm(db: Parameters<typeof siteSettings>[0]): Promise<Record<string, string>> {
   const s = await siteSettings(db);
@@ -49,4 +49,20 @@ test('identity errors are shown by field with the values kept; a forged form cha
   assert.equal((await siteSettings(db)).address.vi, values.address_vi);
   const editor = await signedIn(app, db, 'editor@laocai.example.vn');
   assert.equal((await editor.get('/quan-tri/thong-tin-cong')).status, 403);
+});
+
+test('the settings cache hands out the same object while the content is unchanged, a new one when it changes', async (t) => {
+  const { store } = await build(t);
+  const db = store.db;
+  // A negative lifetime: every get() reads the database again.
+  const cache = new SiteSettingsCache(db, -1);
+  const first = await cache.get();
+  assert.equal(await cache.get(), first, 'read again, unchanged: the same object (pages kept with it stay valid)');
+  await saveSiteSettings(db, { phone: { vi: '0214 3 999 999', en: '+84 214 3 999 999' } });
+  const changed = await cache.get();
+  assert.notEqual(changed, first);
+  assert.equal(changed.phone.vi, '0214 3 999 999');
+  assert.equal(changed.agency_name.vi, first.agency_name.vi);
+  cache.clear();
+  assert.equal(await cache.get(), changed, 'cleared and read again, unchanged: still the same object');
 });
