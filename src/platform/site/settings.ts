@@ -53,9 +53,9 @@ export const inLocale = (value: { vi: string; en: string }, locale: Locale): str
  * rendered again only when it changes (a new object for every read dropped them all every few seconds).
  */
 export class SiteSettingsCache {
-  private value: SiteSettings | undefined;
-  /** The last settings read and their content, kept through `clear()` to compare the next read with. */
+  /** The last settings read and their content, to compare the next read with. */
   private last: { settings: SiteSettings; content: string } | undefined;
+  /** When they were read; 0 after `clear()`, so that the next `get()` reads them again. */
   private loadedAt = 0;
   constructor(
     private readonly db: Db,
@@ -63,17 +63,16 @@ export class SiteSettingsCache {
   ) {}
 
   async get(): Promise<SiteSettings> {
-    if (this.value === undefined || Date.now() - this.loadedAt > this.ttlMs) {
+    if (this.last === undefined || Date.now() - this.loadedAt > this.ttlMs) {
       const read = await siteSettings(this.db);
       const content = JSON.stringify(read);
       if (this.last === undefined || this.last.content !== content) this.last = { settings: read, content };
-      this.value = this.last.settings;
       this.loadedAt = Date.now();
     }
-    return this.value;
+    return this.last.settings;
   }
 
   clear(): void {
-    this.value = undefined;
+    this.loadedAt = 0;
   }
 }
