@@ -2,7 +2,7 @@
  * Builds the Fastify application: external plugins, then platform hooks and routes, then modules.
  * The server (server.ts) and the tests both start from here.
  */
-import { randomUUID } from 'node:crypto';
+import { createServer, type ServerOptions } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -16,6 +16,7 @@ import { translator } from './platform/i18n/index.ts';
 import type { AppDeps } from './platform/http/context.ts';
 import { issueCsrf } from './platform/http/csrf.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { answeredByFastify, requestIdFor, Shortcuts } from './platform/http/shortcuts.ts';
 import { registerErrorHandling, sendError } from './platform/http/errors-plugin.ts';
 import { parseFormBody } from './platform/http/form-body.ts';
 import { LOCALE_COOKIE, registerOperations } from './platform/http/operations.ts';
@@ -30,26 +31,38 @@ const fontFiles = path.join(path.dirname(require.resolve('@fontsource/be-vietnam
 export interface BuildOptions {
   readonly config: Config;
   readonly store: DbHandle;
-  /** Pino logger options; tests pass `false`. */
-  readonly logger?: boolean | { level: string };
+  /** Pino logger options; tests pass `false`, or a stream to read the lines written. */
+  readonly logger?: boolean | { level: string; stream?: { write(line: string): void } };
 }
 
 export async function buildApp({ config, store, logger }: BuildOptions): Promise<FastifyInstance> {
   const secureCookies = config.publicUrl.protocol === 'https:';
+  const headers = securityHeaders(secureCookies);
+  const shortcuts = new Shortcuts({ headers, defaultLocale: config.defaultLocale, trustProxy: config.trustProxy, sessionCookie: SESSION_COOKIE, localeCookie: LOCALE_COOKIE });
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: requestIdFor,
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    // Pages kept in memory are answered before the framework (shortcuts.ts); everything else goes to Fastify.
+    serverFactory: (handler, fastifyOptions) => {
+      const options = fastifyOptions as { http?: ServerOptions; keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number; maxRequestsPerSocket: number };
+      const server = createServer(options.http ?? {}, (req, res) => {
+        if (!shortcuts.serve(req, res)) handler(req, res);
+      });
+      // What Fastify sets on the servers it creates itself.
+      server.keepAliveTimeout = options.keepAliveTimeout;
+      server.requestTimeout = options.requestTimeout;
+      server.setTimeout(options.connectionTimeout);
+      if (options.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket;
+      return server;
+    },
   });
 
-  const deps: AppDeps = { config, store, nav: [], adminNav: [], site: new SiteSettingsCache(store.db) };
+  const deps: AppDeps = { config, store, nav: [], adminNav: [], site: new SiteSettingsCache(store.db), shortcuts };
   app.decorate('deps', deps);
   app.decorateRequest('locale', config.defaultLocale);
   app.decorateRequest('t', translator(config.defaultLocale));
@@ -63,6 +76,9 @@ export async function buildApp({ config, store, logger }: BuildOptions): Promise
   });
 
   await app.register(cookie);
+  shortcuts.attach(app.log, (header) => app.parseCookie(header));
+  app.addHook('preClose', async () => shortcuts.close());
+  app.addHook('onResponse', async (request, reply) => shortcuts.answered(answeredByFastify(request, reply)));
   await app.register(rateLimit, { global: false });
 
   app.removeContentTypeParser('text/plain');
@@ -74,7 +90,6 @@ export async function buildApp({ config, store, logger }: BuildOptions): Promise
     }
   });
 
-  const headers = securityHeaders(secureCookies);
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);

@@ -34,6 +34,8 @@ export interface BuildOptions {
   readonly demo?: boolean;
   /** Extra environment for loadConfig (e.g. SMTP_URL). */
   readonly env?: Record<string, string>;
+  /** The app's logger (default none). */
+  readonly logger?: { level: string; stream: { write(line: string): void } };
   /** Adds test-only routes before the app is ready. */
   readonly beforeReady?: (app: FastifyInstance) => void;
 }
@@ -119,7 +121,7 @@ export async function build(t: TestContext, options: BuildOptions = {}): Promise
   }
   const config = loadConfig(testEnv(dataDir, databaseUrl, options.env));
   const store = createDb(config.database, { poolSize: 4 });
-  const app = await buildApp({ config, store, logger: false });
+  const app = await buildApp({ config, store, logger: options.logger ?? false });
   options.beforeReady?.(app);
   await app.ready();
   t.after(async () => {

@@ -1,7 +1,7 @@
 /**
  * Portal analytics: counts public page views on the server (no cookie, no stored address), rolls them
  * up by day and month, shows a staff report and feeds `portal.visits` to the statistics module.
- * Registered with fastify-plugin so that its onResponse hook sees every route of the app.
+ * It hears of every response through the platform's `shortcuts.onAnswered`.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -62,18 +62,18 @@ async function analytics(app: FastifyInstance): Promise<void> {
   app.decorate('analytics', { recorder, flush: () => recorder.flush(), rollup } satisfies AnalyticsService);
 
   const ownHosts = new Set([config.publicUrl.hostname.toLowerCase()]);
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' || reply.statusCode !== 200) return;
-    const type = reply.getHeader('content-type');
-    if (typeof type !== 'string' || !type.startsWith('text/html')) return;
-    const userAgent = request.headers['user-agent'];
+  // Every response, the framework's and the kept pages answered before it (shortcuts.ts).
+  app.deps.shortcuts.onAnswered((answered) => {
+    if (answered.method !== 'GET' || answered.statusCode !== 200) return;
+    if (answered.contentType === undefined || !answered.contentType.startsWith('text/html')) return;
+    const userAgent = answered.headers['user-agent'];
     if (isBot(userAgent)) return;
-    const path = countedPath(request.url);
+    const path = countedPath(answered.url);
     if (path === null) return;
-    const referer = request.headers.referer;
-    const host = referer === undefined ? undefined : request.hostname.split(':')[0]?.toLowerCase();
+    const referer = answered.headers.referer;
+    const host = referer === undefined ? undefined : answered.host.split(':')[0]?.toLowerCase();
     recorder
-      .record({ path, referrerHost: referrerHost(referer, ownHosts, host), device: deviceOf(userAgent ?? ''), address: request.ip, userAgent: userAgent ?? '' })
+      .record({ path, referrerHost: referrerHost(referer, ownHosts, host), device: deviceOf(userAgent ?? ''), address: answered.ip, userAgent: userAgent ?? '' })
       .catch((err: unknown) => app.log.error({ err }, 'analytics: recording a page view failed'));
   });
 

@@ -11,7 +11,9 @@
  *
  * The page is kept as UTF-8 bytes around one hole, the view count. The bodies sent (plain, Brotli,
  * gzip) are made from it when first asked for and kept until the next check, so the count shown is
- * at most a second old and a hit costs no formatting, copying or compressing.
+ * at most a second old and a hit costs no formatting, copying or compressing. A hit on an entry
+ * checked within the second is answered before the framework (public-routes.ts, through the
+ * platform's shortcuts): the route itself answers misses and the checks.
  */
 import { compressBody, type ContentEncoding } from '../../platform/http/encoding.ts';
 

@@ -27,7 +27,7 @@ import { parseStars, rateArticle, ratingSummary } from './rate-article.ts';
 import { atom, rss, sitemap, type FeedInfo } from './feeds.ts';
 import type { ViewCounter } from './view-counter.ts';
 import { articleStamp, VIEW_COUNT_MARK, type CachedArticle, type PageCache } from './page-cache.ts';
-import { markEncoding, preferredEncoding } from '../../platform/http/encoding.ts';
+import { encodingHeaders, markEncoding, preferredEncoding } from '../../platform/http/encoding.ts';
 import { formatNumber } from '../../platform/text/format.ts';
 
 export const PAGE_SIZE = 10;
@@ -35,6 +35,9 @@ export const PAGE_SIZE = 10;
 export const RATING_ROUTE = '/tin-tuc/danh-gia/:id';
 const FEED_SIZE = 30;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ARTICLE_ROUTE = '/tin-tuc/:cat/:slug';
+/** An article's address as the shortcut takes it: category and article slugs, no trailing slash. */
+const ARTICLE_PATH = /^\/tin-tuc\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The news sections for the home page and /tin-tuc: featured, then the latest of each top-level category. */
 export async function newsSections(app: FastifyInstance, tree: CategoryTree, perCategory = 5) {
@@ -133,16 +136,36 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
   const viewsText = (articleId: number, stored: number, locale: FastifyRequest['locale']) => () => formatNumber(stored + views.pendingFor(articleId), locale);
 
   /**
-   * Sends a kept page in the encoding the browser prefers, once it is asked for again: a page read
-   * once (most of a large archive) is not worth compressing.
+   * A kept page in the encoding the browser prefers, once it is asked for again (a page read once,
+   * most of a large archive, is not worth compressing), with the headers that go with it.
    */
-  const sendKept = (request: FastifyRequest, reply: FastifyReply, entry: CachedArticle, hit: boolean) => {
-    const encoding = hit ? preferredEncoding(request.headers['accept-encoding']) : 'identity';
-    const body = pages!.body(entry, encoding, viewsText(entry.articleId, entry.viewCount, request.locale));
-    return markEncoding(reply, encoding).type('text/html; charset=utf-8').header('x-cache', hit ? 'hit' : 'miss').send(body);
+  const keptAnswer = (entry: CachedArticle, hit: boolean, acceptEncoding: string | undefined, locale: FastifyRequest['locale']) => {
+    const encoding = hit ? preferredEncoding(acceptEncoding) : 'identity';
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'x-cache': hit ? 'hit' : 'miss', ...encodingHeaders(encoding) };
+    return { headers, body: pages!.body(entry, encoding, viewsText(entry.articleId, entry.viewCount, locale)) };
   };
 
-  app.get<{ Params: { cat: string; slug: string }; Querystring: { 'danh-gia'?: string } }>('/tin-tuc/:cat/:slug', async (request, reply) => {
+  const sendKept = (request: FastifyRequest, reply: FastifyReply, entry: CachedArticle, hit: boolean) => {
+    const { headers, body } = keptAnswer(entry, hit, request.headers['accept-encoding'], request.locale);
+    return reply.headers(headers).send(body);
+  };
+
+  // A kept page checked less than a second ago is answered before the framework (shortcuts.ts): the
+  // same answer as the route's below for a reader who is not signed in and asks with no query.
+  if (pages !== undefined) {
+    app.deps.shortcuts.add('/tin-tuc/', ({ raw, path, locale }) => {
+      const m = ARTICLE_PATH.exec(path);
+      const site = m === null ? undefined : app.deps.site.current();
+      if (site === undefined) return undefined;
+      const now = Date.now();
+      const entry = pages.get(`${locale}:${m![1]}/${m![2]}`, site, now);
+      if (entry === undefined || now - entry.checkedAt >= pages.recheckMs) return undefined;
+      views.count(entry.articleId);
+      return { route: ARTICLE_ROUTE, ...keptAnswer(entry, true, raw.headers['accept-encoding'], locale) };
+    });
+  }
+
+  app.get<{ Params: { cat: string; slug: string }; Querystring: { 'danh-gia'?: string } }>(ARTICLE_ROUTE, async (request, reply) => {
     const noticeKey = RATING_NOTICES[request.query['danh-gia'] ?? ''];
     // Only the plain page of a reader who is not signed in is shared between readers.
     const isCacheable = pages !== undefined && request.user === null && noticeKey === undefined;

@@ -4,6 +4,7 @@ import type { DbHandle } from '../db/index.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Role } from '../auth/roles.ts';
 import type { SiteSettingsCache } from '../site/settings.ts';
+import type { Shortcuts } from './shortcuts.ts';
 
 export interface RoleGrant {
   readonly role: Role;
@@ -42,6 +43,8 @@ export interface AppDeps {
   readonly nav: NavItem[];
   readonly adminNav: AdminNavItem[];
   readonly site: SiteSettingsCache;
+  /** Answers kept pages before the framework, and tells listeners about every response (shortcuts.ts). */
+  readonly shortcuts: Shortcuts;
 }
 
 declare module 'fastify' {

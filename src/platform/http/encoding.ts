@@ -51,6 +51,10 @@ export function compressBody(body: Buffer, encoding: Exclude<ContentEncoding, 'i
  * one browser's encoding to another), `Content-Encoding` when the body is compressed.
  */
 export function markEncoding(reply: FastifyReply, encoding: ContentEncoding): FastifyReply {
-  reply.header('vary', 'Accept-Encoding');
-  return encoding === 'identity' ? reply : reply.header('content-encoding', encoding);
+  return reply.headers(encodingHeaders(encoding));
+}
+
+/** The headers `markEncoding` sets, for an answer written without a Fastify reply. */
+export function encodingHeaders(encoding: ContentEncoding): Record<string, string> {
+  return encoding === 'identity' ? { vary: 'Accept-Encoding' } : { vary: 'Accept-Encoding', 'content-encoding': encoding };
 }

@@ -28,9 +28,10 @@ export function registerOperations(app: FastifyInstance, options: { secureCookie
     registers: [registry],
   });
 
-  app.addHook('onResponse', async (request, reply) => {
-    const labels = { method: request.method, route: request.routeOptions.url ?? 'not-found', status: String(reply.statusCode) };
-    duration.observe(labels, reply.elapsedTime / 1000);
+  // Every response, the framework's and those answered before it (shortcuts.ts).
+  app.deps.shortcuts.onAnswered((answered) => {
+    const labels = { method: answered.method, route: answered.route ?? 'not-found', status: String(answered.statusCode) };
+    duration.observe(labels, answered.elapsedMs / 1000);
     requests.inc(labels);
   });
 

@@ -72,6 +72,11 @@ export class SiteSettingsCache {
     return this.last.settings;
   }
 
+  /** The settings `get()` would give without reading the database, or undefined when they are due to be read. */
+  current(): SiteSettings | undefined {
+    return this.last !== undefined && Date.now() - this.loadedAt <= this.ttlMs ? this.last.settings : undefined;
+  }
+
   clear(): void {
     this.loadedAt = 0;
   }
