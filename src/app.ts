@@ -16,7 +16,7 @@ import { translator } from './platform/i18n/index.ts';
 import type { AppDeps } from './platform/http/context.ts';
 import { issueCsrf } from './platform/http/csrf.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
-import { answeredByFastify, requestIdFor, Shortcuts } from './platform/http/shortcuts.ts';
+import { FastifyAnswered, requestIdFor, Shortcuts } from './platform/http/shortcuts.ts';
 import { registerErrorHandling, sendError } from './platform/http/errors-plugin.ts';
 import { parseFormBody } from './platform/http/form-body.ts';
 import { LOCALE_COOKIE, registerOperations } from './platform/http/operations.ts';
@@ -78,7 +78,7 @@ export async function buildApp({ config, store, logger }: BuildOptions): Promise
   await app.register(cookie);
   shortcuts.attach(app.log, (header) => app.parseCookie(header));
   app.addHook('preClose', async () => shortcuts.close());
-  app.addHook('onResponse', async (request, reply) => shortcuts.answered(answeredByFastify(request, reply)));
+  app.addHook('onResponse', async (request, reply) => shortcuts.answered(new FastifyAnswered(request, reply)));
   await app.register(rateLimit, { global: false });
 
   app.removeContentTypeParser('text/plain');

@@ -47,24 +47,91 @@ export interface Answered {
   readonly elapsedMs: number;
 }
 
-/** The `Answered` record of a response sent by the framework. */
-export function answeredByFastify(request: FastifyRequest, reply: FastifyReply): Answered {
-  const type = reply.getHeader('content-type');
-  return {
-    method: request.method,
-    url: request.url,
-    route: request.routeOptions.url,
-    statusCode: reply.statusCode,
-    contentType: typeof type === 'string' ? type : undefined,
-    headers: request.headers,
-    get ip() {
-      return request.ip;
-    },
-    get host() {
-      return request.host;
-    },
-    elapsedMs: reply.elapsedTime,
-  };
+/** The `Answered` record of a response sent by the framework, read when a listener asks. */
+export class FastifyAnswered implements Answered {
+  constructor(
+    private readonly request: FastifyRequest,
+    private readonly reply: FastifyReply,
+  ) {}
+  get method(): string {
+    return this.request.method;
+  }
+  get url(): string {
+    return this.request.url;
+  }
+  get route(): string | undefined {
+    return this.request.routeOptions.url;
+  }
+  get statusCode(): number {
+    return this.reply.statusCode;
+  }
+  get contentType(): string | undefined {
+    const type = this.reply.getHeader('content-type');
+    return typeof type === 'string' ? type : undefined;
+  }
+  get headers(): IncomingMessage['headers'] {
+    return this.request.headers;
+  }
+  get ip(): string {
+    return this.request.ip;
+  }
+  get host(): string {
+    return this.request.host;
+  }
+  get elapsedMs(): number {
+    return this.reply.elapsedTime;
+  }
+}
+
+/** What Fastify reads an address and a host from: the headers and the socket's address. */
+interface Peer {
+  readonly headers: IncomingMessage['headers'];
+  readonly socket: { readonly remoteAddress?: string | undefined };
+}
+
+/** As Fastify's `request.ip`: the socket's address, or with a trusted proxy the furthest address it forwarded. */
+function ipOf(peer: Peer, trustProxy: boolean): string {
+  if (!trustProxy) return peer.socket.remoteAddress ?? '';
+  const all = proxyAddr.all(peer as IncomingMessage, () => true);
+  return all[all.length - 1] ?? '';
+}
+
+/** As Fastify's `request.host`: the Host header, or with a trusted proxy the last X-Forwarded-Host. */
+function hostOf(peer: Peer, trustProxy: boolean): string {
+  const forwarded = peer.headers['x-forwarded-host'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded !== '') {
+    const last = forwarded.lastIndexOf(',');
+    return last === -1 ? forwarded.trim() : forwarded.slice(last + 1).trim();
+  }
+  return peer.headers.host ?? '';
+}
+
+/**
+ * The `Answered` record of a shortcut's answer (always a 200 to a GET). It keeps the request's headers
+ * and address, not the request: under load, records that held the IncomingMessage were at times
+ * carried out of V8's young generation with it (about 1.7 MB promoted per scavenge, the old
+ * generation collected every second, twice the CPU per request), which records without it never were.
+ */
+class ShortcutAnswered implements Answered {
+  readonly method = 'GET';
+  readonly statusCode = 200;
+  constructor(
+    private readonly peer: Peer,
+    private readonly trustProxy: boolean,
+    readonly url: string,
+    readonly route: string,
+    readonly contentType: string | undefined,
+    readonly elapsedMs: number,
+  ) {}
+  get headers(): IncomingMessage['headers'] {
+    return this.peer.headers;
+  }
+  get ip(): string {
+    return ipOf(this.peer, this.trustProxy);
+  }
+  get host(): string {
+    return hostOf(this.peer, this.trustProxy);
+  }
 }
 
 /** What a shortcut is asked: the request, its path (without query) and the reader's locale. */
@@ -166,46 +233,15 @@ export class Shortcuts {
     if (answer === undefined) return false;
 
     const id = requestIdFor(req);
+    const trustProxy = this.options.trustProxy;
     const log = (levels.values[this.log.level] ?? Infinity) <= levels.values.info! ? this.log.child({ reqId: id }) : undefined;
-    const ip = (): string => this.ipOf(req);
-    const host = (): string => this.hostOf(req);
-    log?.info({ req: { method: req.method, url, headers: req.headers, host: host(), ip: ip(), socket: req.socket } }, 'incoming request');
+    log?.info({ req: { method: req.method, url, headers: req.headers, host: hostOf(req, trustProxy), ip: ipOf(req, trustProxy), socket: req.socket } }, 'incoming request');
     res.writeHead(200, { ...this.options.headers, 'x-request-id': id, ...answer.headers, 'content-length': answer.body.length });
     res.end(answer.body);
     const elapsedMs = performance.now() - started;
     log?.info({ res: { statusCode: 200 }, responseTime: elapsedMs }, 'request completed');
-    this.answered({
-      method: 'GET',
-      url,
-      route: answer.route,
-      statusCode: 200,
-      contentType: answer.headers['content-type'],
-      headers: req.headers,
-      get ip() {
-        return ip();
-      },
-      get host() {
-        return host();
-      },
-      elapsedMs,
-    });
+    const peer: Peer = { headers: req.headers, socket: { remoteAddress: req.socket.remoteAddress } };
+    this.answered(new ShortcutAnswered(peer, trustProxy, url, answer.route, answer.headers['content-type'], elapsedMs));
     return true;
-  }
-
-  /** As Fastify's `request.ip`: the socket's address, or with a trusted proxy the furthest address it forwarded. */
-  private ipOf(req: IncomingMessage): string {
-    if (!this.options.trustProxy) return req.socket.remoteAddress ?? '';
-    const all = proxyAddr.all(req, () => true);
-    return all[all.length - 1] ?? '';
-  }
-
-  /** As Fastify's `request.host`: the Host header, or with a trusted proxy the last X-Forwarded-Host. */
-  private hostOf(req: IncomingMessage): string {
-    const forwarded = req.headers['x-forwarded-host'];
-    if (this.options.trustProxy && typeof forwarded === 'string' && forwarded !== '') {
-      const last = forwarded.lastIndexOf(',');
-      return last === -1 ? forwarded.trim() : forwarded.slice(last + 1).trim();
-    }
-    return req.headers.host ?? '';
   }
 }
