@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -42,8 +42,9 @@ test('a bad value names its variable', () => {
   }
 });
 
-test('without SECRET a random one is generated once and kept in DATA_DIR', () => {
+test('without SECRET a random one is generated once and kept in DATA_DIR', (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'congso-secret-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const first = loadConfig({ DATA_DIR: dir });
   const second = loadConfig({ DATA_DIR: dir });
   assert.equal(first.secret.length, 64);

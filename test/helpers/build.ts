@@ -78,6 +78,8 @@ function template(demo: boolean): Promise<string> {
     if (ENGINE === 'postgres' && templates.size === 0) process.once('beforeExit', () => void dropTemplates());
     pending = (async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'congso-tpl-'));
+      // The template lives as long as the test process, and no longer.
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
       const name = `congso_tpl_${process.pid}_${demo ? 'demo' : 'bare'}_${randomBytes(3).toString('hex')}`;
       const url = ENGINE === 'sqlite' ? path.join(dir, 'template.sqlite') : adminUrl(name);
       if (ENGINE === 'postgres') await pgAdmin((c) => c.query(`create database ${name}`));
