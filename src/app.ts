@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import type { Config } from './config/index.ts';
+import { isLocale, type Config } from './config/index.ts';
 import type { DbHandle } from './platform/db/index.ts';
 import type { AppError } from './platform/errors.ts';
 import { translator } from './platform/i18n/index.ts';
@@ -94,7 +94,7 @@ export async function buildApp({ config, store, logger }: BuildOptions): Promise
     reply.headers(headers);
     reply.header('x-request-id', request.id);
     const lang = request.cookies[LOCALE_COOKIE];
-    if (lang === 'vi' || lang === 'en') {
+    if (isLocale(lang)) {
       request.locale = lang;
       request.t = translator(lang);
     }

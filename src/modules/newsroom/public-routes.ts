@@ -27,7 +27,7 @@ import { parseStars, rateArticle, ratingSummary } from './rate-article.ts';
 import { atom, rss, sitemap, type FeedInfo } from './feeds.ts';
 import type { ViewCounter } from './view-counter.ts';
 import { articleStamp, VIEW_COUNT_MARK, type CachedArticle, type PageCache } from './page-cache.ts';
-import { encodingHeaders, markEncoding, preferredEncoding } from '../../platform/http/encoding.ts';
+import { encodingHeaders, markEncoding, preferredEncoding, type ContentEncoding } from '../../platform/http/encoding.ts';
 import { formatNumber } from '../../platform/text/format.ts';
 
 export const PAGE_SIZE = 10;
@@ -36,6 +36,11 @@ export const RATING_ROUTE = '/tin-tuc/danh-gia/:id';
 const FEED_SIZE = 30;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ARTICLE_ROUTE = '/tin-tuc/:cat/:slug';
+const keptHeaders = (encoding: ContentEncoding, cache: 'hit' | 'miss'): Readonly<Record<string, string>> =>
+  Object.freeze({ 'content-type': 'text/html; charset=utf-8', 'x-cache': cache, ...encodingHeaders(encoding) });
+/** The headers of a kept page's answer, made once: a hit in each encoding, and the miss (sent plain). */
+const KEPT_HIT_HEADERS: Readonly<Record<ContentEncoding, Readonly<Record<string, string>>>> = { identity: keptHeaders('identity', 'hit'), br: keptHeaders('br', 'hit'), gzip: keptHeaders('gzip', 'hit') };
+const KEPT_MISS_HEADERS = keptHeaders('identity', 'miss');
 /** An article's address as the shortcut takes it: category and article slugs, no trailing slash. */
 const ARTICLE_PATH = /^\/tin-tuc\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
@@ -141,7 +146,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
    */
   const keptAnswer = (entry: CachedArticle, hit: boolean, acceptEncoding: string | undefined, locale: FastifyRequest['locale']) => {
     const encoding = hit ? preferredEncoding(acceptEncoding) : 'identity';
-    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'x-cache': hit ? 'hit' : 'miss', ...encodingHeaders(encoding) };
+    const headers = hit ? KEPT_HIT_HEADERS[encoding] : KEPT_MISS_HEADERS;
     return { headers, body: pages!.body(entry, encoding, viewsText(entry.articleId, entry.viewCount, locale)) };
   };
 

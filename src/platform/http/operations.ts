@@ -1,7 +1,7 @@
 /** Operational routes: health check, Prometheus metrics, and the language switch. */
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { LOCALES, type Locale } from '../../config/index.ts';
+import { isLocale } from '../../config/index.ts';
 
 export const LOCALE_COOKIE = 'lang';
 
@@ -51,8 +51,8 @@ export function registerOperations(app: FastifyInstance, options: { secureCookie
 
   app.get<{ Params: { lang: string }; Querystring: { next?: string } }>('/ngon-ngu/:lang', async (request, reply) => {
     const lang = request.params.lang;
-    if (!(LOCALES as readonly string[]).includes(lang)) return reply.callNotFound();
-    reply.setCookie(LOCALE_COOKIE, lang as Locale, {
+    if (!isLocale(lang)) return reply.callNotFound();
+    reply.setCookie(LOCALE_COOKIE, lang, {
       path: '/',
       sameSite: 'lax',
       httpOnly: true,

@@ -22,7 +22,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { levels } from 'pino';
-import type { Locale } from '../../config/index.ts';
+import { isLocale, type Locale } from '../../config/index.ts';
 
 /** The request id: the one the client or proxy gave in `x-request-id` when well-formed, else a new UUID. */
 export function requestIdFor(req: IncomingMessage): string {
@@ -161,8 +161,6 @@ export interface ShortcutsOptions {
   readonly localeCookie: string;
 }
 
-const LOCALES: ReadonlySet<string> = new Set<Locale>(['vi', 'en']);
-
 export class Shortcuts {
   private readonly byPrefix: { prefix: string; shortcut: Shortcut }[] = [];
   private readonly listeners: ((answered: Answered) => void)[] = [];
@@ -217,7 +215,7 @@ export class Shortcuts {
       // A session (even a stale or half-finished one) is looked up by the platform's hooks.
       if (cookies[this.options.sessionCookie] !== undefined) return false;
       const lang = cookies[this.options.localeCookie];
-      if (lang !== undefined && LOCALES.has(lang)) locale = lang as Locale;
+      if (isLocale(lang)) locale = lang;
     }
     const started = performance.now();
     let answer: ShortcutAnswer | undefined;
