@@ -18,8 +18,13 @@
  * uncached ≥ 10%; RSS under load < 250 MB. The server under test runs in a child process
  * (bench/lib/newsroom-server.ts) on the database prepared here, so the RSS printed is the server's
  * own (/proc/<pid>/status), without the corpus generation or the load generator.
+ *
+ * A second table gives each server's CPU time per request at a fixed rate below saturation, beside
+ * the baseline route's in a process of its own at the same rate (bench/lib/child-server.ts). At
+ * saturation, on two CPUs, the server shares the machine with the load generator, and a page's
+ * requests/s depend on how that sharing goes as much as on the server; the CPU per request does not,
+ * and moves less from one run to the next.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +39,8 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { seedDemo } from '../src/platform/seed/demo.ts';
 import { indexDocument } from '../src/platform/search/engine.ts';
 import { fold } from '../src/platform/text/fold.ts';
-import { benchSeconds, measure, measurePaired, onPostgresServer, printTable, startBaseline, startReplay, type Row } from './lib/http.ts';
+import { cpuPerRequest, startChildServer, type ChildServer, type CpuCost } from './lib/child-server.ts';
+import { BASELINE_PAGE, benchSeconds, measure, measurePaired, onPostgresServer, printTable, replayHeaders, startBaseline, startReplay, type Row } from './lib/http.ts';
 import { article, corpusSize, uniformWord } from './lib/newsroom-corpus.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -92,30 +98,6 @@ async function loadCorpus(store: DbHandle, count: number): Promise<void> {
   console.log(`corpus: ${count.toLocaleString('en-US')} articles generated in ${((performance.now() - started) / 1000).toFixed(0)} s (${store.dialect})`);
 }
 
-interface Child {
-  readonly url: string;
-  readonly pid: number;
-  stop(): Promise<void>;
-}
-
-/** Starts bench/lib/newsroom-server.ts in its own process on the prepared database; resolves once it listens. */
-function startChild(env: Record<string, string>, nodeFlags: readonly string[]): Promise<Child> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(benchDir, 'lib', 'newsroom-server.ts')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: { address?: string }) => (m.address === undefined ? reject(new Error('server child sent no address')) : resolve({ url: m.address, pid: child.pid!, stop })));
-    child.once('exit', (code, signal) => reject(new Error(`server child exited before listening (${code ?? signal})`)));
-    child.once('error', reject);
-  });
-}
-
 /** The resident set of a process and its peak so far, in MB (Linux: /proc/<pid>/status VmRSS and VmHWM). */
 function memoryOf(pid: number): { rssMB: number; peakMB: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -133,7 +115,55 @@ interface Memory {
   readonly afterMB: number;
 }
 
-async function runEngine(postgresServerUrl: string | undefined, articles: number, baselineUrl: string, baselineRps: number): Promise<{ rows: Row[]; memory: Memory[] }> {
+/** A server's CPU time per request beside the baseline's at the same rate (each in a process of its own). */
+interface CpuRow {
+  readonly scenario: string;
+  readonly rate: number;
+  readonly subject: CpuCost;
+  readonly baseline: CpuCost;
+}
+
+/**
+ * The CPU time per request of `subject` and of the baseline's process at the same fixed rate, in
+ * alternation, three rounds each (medians): the same reasoning as measurePaired.
+ */
+async function cpuPaired(baseline: ChildServer, subject: ChildServer, path: string, rate: number, headers?: Record<string, string>): Promise<{ baseline: CpuCost; subject: CpuCost }> {
+  const base: CpuCost[] = [];
+  const measured: CpuCost[] = [];
+  for (let round = 0; round < 3; round++) {
+    base.push(await cpuPerRequest(baseline, '/', rate, benchSeconds()));
+    measured.push(await cpuPerRequest(subject, path, rate, benchSeconds(), headers));
+  }
+  const median = (cs: CpuCost[]): CpuCost => {
+    const mid = [...cs].sort((x, y) => x.microsPerRequest - y.microsPerRequest)[1]!;
+    return { ...mid, requests: cs.reduce((n, c) => n + c.requests, 0), failures: cs.reduce((n, c) => n + c.failures, 0) };
+  };
+  return { baseline: median(base), subject: median(measured) };
+}
+
+/** Prints the CPU rows: µs per request of each server and the baseline's as a share of it. */
+function printCpuTable(rows: readonly CpuRow[]): void {
+  const header = ['scenario', 'req/s sent', 'µs/request', 'baseline µs/request', 'baseline ÷ this', 'non-2xx/errors'];
+  const cells = rows.map((r) => [
+    r.scenario,
+    r.rate.toLocaleString('en-US'),
+    r.subject.microsPerRequest.toFixed(0),
+    r.baseline.microsPerRequest.toFixed(0),
+    `${((100 * r.baseline.microsPerRequest) / r.subject.microsPerRequest).toFixed(0)}%`,
+    String(r.subject.failures + r.baseline.failures),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: readonly string[]): string => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of cells) console.log(line(c));
+}
+
+/** Rates of the CPU rows: well below what one CPU serves of each, so that neither side saturates. */
+const CPU_RATE_CACHED = 4000;
+const CPU_RATE_RENDERED = 1000;
+
+async function runEngine(postgresServerUrl: string | undefined, articles: number, baselineUrl: string, baselineRps: number, baselineChild: ChildServer): Promise<{ rows: Row[]; cpuRows: CpuRow[]; memory: Memory[] }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'congso-bench-'));
   let databaseUrl = path.join(dataDir, 'bench.sqlite');
   const dbName = `congso_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -155,6 +185,7 @@ async function runEngine(postgresServerUrl: string | undefined, articles: number
   }
 
   const rows: Row[] = [];
+  const cpuRows: CpuRow[] = [];
   const memory: Memory[] = [];
   try {
     // As `npm start` runs it (V8's young generation capped), with and without the page cache; then
@@ -165,7 +196,7 @@ async function runEngine(postgresServerUrl: string | undefined, articles: number
       { cache: true, flags: [], label: ', V8 default flags' },
     ];
     for (const { cache, flags, label } of variants) {
-      const server = await startChild({ ...env, NEWSROOM_PAGE_CACHE: String(cache) }, flags);
+      const server = await startChildServer(path.join(benchDir, 'lib', 'newsroom-server.ts'), { ...env, NEWSROOM_PAGE_CACHE: String(cache) }, flags);
       const mode = `${cache ? 'cached' : 'cache off'}${label}`;
       try {
         const probe = await fetch(server.url + SEED_ARTICLE);
@@ -183,16 +214,31 @@ async function runEngine(postgresServerUrl: string | undefined, articles: number
             kept = await fetch(server.url + SEED_ARTICLE);
           }
           if (kept.headers.get('x-cache') !== 'hit') throw new Error(`${SEED_ARTICLE} was not answered from the page cache (x-cache: ${kept.headers.get('x-cache')})`);
-          const replay = await startReplay(Buffer.from(await kept.arrayBuffer()), kept.headers);
+          const keptBody = Buffer.from(await kept.arrayBuffer());
+          const replay = await startReplay(keptBody, kept.headers);
           try {
             const same = await measurePaired(baselineUrl, replay.url + '/');
             rows.push({ scenario: `ceiling: bare route replaying the cached page's bytes and headers (${dialect})`, measurement: same.subject, baselineRps: same.baseline.requestsPerSecond });
           } finally {
             await replay.stop();
           }
+          // The server's CPU per request, beside the baseline's and the replay's, each in its own process.
+          const cached = await cpuPaired(baselineChild, server, SEED_ARTICLE, CPU_RATE_CACHED);
+          cpuRows.push({ scenario: `article page, ${mode} (${dialect})`, rate: CPU_RATE_CACHED, ...cached });
+          const replayChild = await startChildServer(path.join(benchDir, 'lib', 'bare-server.ts'), {}, START_FLAGS, { body: keptBody.toString('base64'), encoding: 'base64', headers: replayHeaders(kept.headers) });
+          try {
+            const same = await cpuPaired(baselineChild, replayChild, '/', CPU_RATE_CACHED);
+            cpuRows.push({ scenario: `ceiling: bare route replaying the cached page (${dialect})`, rate: CPU_RATE_CACHED, ...same });
+          } finally {
+            await replayChild.stop();
+          }
           // As a browser asks for it: the kept page goes out compressed (Brotli), a third of the bytes.
           const browser = await measurePaired(baselineUrl, server.url + SEED_ARTICLE, { headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } });
           rows.push({ scenario: `article page, ${mode}, Accept-Encoding of a browser (${dialect})`, measurement: browser.subject, baselineRps: browser.baseline.requestsPerSecond });
+        }
+        if (!cache) {
+          const rendered = await cpuPaired(baselineChild, server, SEED_ARTICLE, CPU_RATE_RENDERED);
+          cpuRows.push({ scenario: `article page, ${mode} (${dialect})`, rate: CPU_RATE_RENDERED, ...rendered });
         }
         // Memory of the server alone while readers open many different articles and search: the corpus is in play.
         let during = 0;
@@ -232,14 +278,16 @@ async function runEngine(postgresServerUrl: string | undefined, articles: number
     if (postgresServerUrl !== undefined) await onPostgresServer(postgresServerUrl, (c) => c.query(`drop database if exists ${dbName} with (force)`));
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return { rows, memory };
+  return { rows, cpuRows, memory };
 }
 
 async function main(): Promise<void> {
   const articles = corpusSize();
   console.log(`newsroom pages: 50 connections, ${benchSeconds()} s per scenario, ${articles.toLocaleString('en-US')} generated articles, Node ${process.version}, ${cpus().length} CPU(s)`);
   const baseline = await startBaseline();
+  const baselineChild = await startChildServer(path.join(benchDir, 'lib', 'bare-server.ts'), {}, START_FLAGS, { body: BASELINE_PAGE.body, encoding: 'utf8', headers: BASELINE_PAGE.headers });
   const rows: Row[] = [];
+  const cpuRows: CpuRow[] = [];
   const rss: string[] = [];
   try {
     const base = await measure(baseline.url + '/');
@@ -247,16 +295,23 @@ async function main(): Promise<void> {
     const engines: (string | undefined)[] = [undefined];
     if (process.env.BENCH_DATABASE_URL) engines.push(process.env.BENCH_DATABASE_URL);
     for (const engine of engines) {
-      const result = await runEngine(engine, articles, baseline.url, base.requestsPerSecond);
+      const result = await runEngine(engine, articles, baseline.url, base.requestsPerSecond, baselineChild);
       rows.push(...result.rows);
+      cpuRows.push(...result.cpuRows);
       for (const m of result.memory) {
         rss.push(`${engine === undefined ? 'sqlite' : 'postgres'}, ${m.mode}: server RSS under the mixed load ${m.duringMB.toFixed(0)} MB (peak since start ${m.peakMB.toFixed(0)} MB), ${m.afterMB.toFixed(0)} MB after it (goal < 250 MB)`);
       }
     }
   } finally {
     await baseline.stop();
+    await baselineChild.stop();
   }
   printTable(rows);
+  console.log('');
+  console.log('Server CPU time per request (user + system, process.cpuUsage) at a fixed rate, each server in a process of its own,');
+  console.log('beside the baseline route in its own process at the same rate: what each request costs the server, apart from');
+  console.log('how it shares the two CPUs with the load generator at saturation.');
+  printCpuTable(cpuRows);
   for (const line of rss) console.log(line);
 }
 

@@ -104,14 +104,28 @@ async function startBare(engine: string, body: string | Buffer, headers: Record<
   return { url: address, engine, stop: () => app.close() };
 }
 
-/** A bare Fastify server with one trivial HTML route: what the framework alone costs on this machine. */
+/** The baseline's page: one trivial HTML route, what the framework alone costs on this machine. */
+export const BASELINE_PAGE: { readonly body: string; readonly headers: Readonly<Record<string, string>> } = {
+  body: '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>baseline</title></head><body><p>Xin chào</p></body></html>',
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+};
+
+/** A bare Fastify server with one trivial HTML route (BASELINE_PAGE), in this process. */
 export function startBaseline(): Promise<Running> {
-  const body = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>baseline</title></head><body><p>Xin chào</p></body></html>';
-  return startBare('baseline', body, { 'content-type': 'text/html; charset=utf-8' });
+  return startBare('baseline', BASELINE_PAGE.body, { ...BASELINE_PAGE.headers });
 }
 
 /** Headers a server writes for the connection or the body's framing: a replay sets its own. */
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
+
+/** The headers of a captured response that a replay of it sends (all but the connection's and the framing's). */
+export function replayHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (!HOP_HEADERS.has(name)) kept[name] = value;
+  });
+  return kept;
+}
 
 /**
  * A bare Fastify server that answers GET `/` with the bytes and headers of a response captured from
@@ -119,11 +133,7 @@ const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'c
  * hooks, the cache lookup). It runs like the baseline, in this process.
  */
 export function startReplay(body: Buffer, headers: Headers): Promise<Running> {
-  const kept: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (!HOP_HEADERS.has(name)) kept[name] = value;
-  });
-  return startBare('replay', body, kept);
+  return startBare('replay', body, replayHeaders(headers));
 }
 
 export interface MeasureOptions {
