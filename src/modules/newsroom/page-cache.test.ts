@@ -88,3 +88,19 @@ test('the cache keeps within its count and its size, dropping the least recently
   cache.set('c', entry(3, 'zz'), 0);
   assert.equal(cache.size, 4, 'replacing an entry counts only its new size');
 });
+
+test('a page is kept once asked for again within the TTL, or at once after its kept copy was dropped; first askings remembered are bounded', () => {
+  const cache = new PageCache(2, 1000, 1000);
+  assert.equal(cache.admit('a', 0), false, 'asked for the first time: not kept');
+  assert.equal(cache.admit('a', 500), true, 'asked for again within the TTL');
+  assert.equal(cache.admit('b', 0), false);
+  assert.equal(cache.admit('b', 1500), false, 'too long ago: it counts as a first time');
+  assert.equal(cache.admit('b', 1600), true);
+  cache.set('c', entry(3, 'c'));
+  cache.forgetArticle(3);
+  assert.equal(cache.admit('c'), true, 'a page kept, then dropped (an edit, a rating), is kept again at once');
+  // Four times the entry count (here 8) of pages asked for once are remembered, the oldest forgotten first.
+  for (const key of ['d', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']) assert.equal(cache.admit(key, 2000), false);
+  assert.equal(cache.admit('d', 2001), false, 'd was forgotten');
+  assert.equal(cache.admit('l', 2001), true);
+});

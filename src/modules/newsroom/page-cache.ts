@@ -9,6 +9,9 @@
  *     entry dropped if it changed;
  *   - after `ttlMs` in any case, so related articles and category names are never older than that.
  *
+ * A page is kept only once it is asked for again within the TTL (`admit`), or at once when a kept copy
+ * of it was dropped: a page read once, most of a large archive, is sent without being kept.
+ *
  * The page is kept as UTF-8 bytes around one hole, the view count. The bodies sent (plain, Brotli,
  * gzip) are made from it when first asked for and kept until the next check, so the count shown is
  * at most a second old and a hit costs no formatting, copying or compressing. A hit on an entry
@@ -74,6 +77,8 @@ export interface CachedArticle {
 export class PageCache {
   private readonly entries = new Map<string, CachedArticle>();
   private bytes = 0;
+  /** Pages asked for and not kept, with when (insertion order is age): see `admit`. */
+  private readonly askedOnce = new Map<string, number>();
 
   constructor(
     private readonly maxEntries = 500,
@@ -94,6 +99,30 @@ export class PageCache {
     this.dropBodies(e);
     this.bytes -= e.page.bytes;
     this.entries.delete(key);
+    // A page that was kept is read again: its next rendering is kept at once.
+    this.remember(key, Date.now());
+  }
+
+  private remember(key: string, now: number): void {
+    this.askedOnce.delete(key);
+    this.askedOnce.set(key, now);
+    while (this.askedOnce.size > this.maxEntries * 4) this.askedOnce.delete(this.askedOnce.keys().next().value!);
+  }
+
+  /**
+   * Whether the page about to be rendered for `key` is worth keeping: one asked for before within the
+   * TTL (or kept before), not one asked for the first time. Most of a large archive is read once in a
+   * while (a reader from a search engine, a crawler): keeping each of those pages would cost the copy
+   * and the memory for nothing, and push the pages read all the time out of the cache.
+   */
+  admit(key: string, now = Date.now()): boolean {
+    const asked = this.askedOnce.get(key);
+    if (asked !== undefined && now - asked <= this.ttlMs) {
+      this.askedOnce.delete(key);
+      return true;
+    }
+    this.remember(key, now);
+    return false;
   }
 
   /** The entry for `key` while it is younger than the TTL and rendered with these settings. */

@@ -197,6 +197,8 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
     const found = await publicArticle(request.params);
     if (!found.isCanonical) return reply.redirect(found.path, 301);
     const { article, revision, trail, tags, related, now } = found;
+    // Shared, but kept only once it is asked for again (PageCache.admit).
+    const keep = isCacheable && pages.admit(key);
     views.count(article.id);
     const ctx = await viewContext(request);
     const html = await ArticlePage({
@@ -209,10 +211,11 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
       rating: ratingSummary(article.rating_sum, article.rating_count),
       ratingNotice: noticeKey === undefined ? undefined : request.t(noticeKey),
       safeBody: revision.body,
-      ...(isCacheable ? { viewsText: VIEW_COUNT_MARK } : {}),
+      ...(keep ? { viewsText: VIEW_COUNT_MARK } : {}),
     });
     markEncoding(reply, 'identity');
     if (!isCacheable) return sendHtml(reply, html);
+    if (!keep) return reply.headers(KEPT_MISS_HEADERS).send(Buffer.from(html));
     const entry = pages.set(key, { articleId: article.id, stamp: articleStamp(article), site, viewCount: article.view_count, html });
     if (entry === undefined) return sendHtml(reply, html.replaceAll(VIEW_COUNT_MARK, viewsText(article.id, article.view_count, request.locale)()));
     return sendKept(request, reply, entry, false);

@@ -62,6 +62,7 @@ test('a cover image is checked by content, resized, required to have alt text, a
   // The upload route has a context of its own (for multipart): a change made through it still drops the kept pages.
   const reader = new Client(app);
   const url = `/tin-tuc/cong-nghe-thong-tin/${slug}`;
+  assert.equal((await app.inject({ method: 'GET', url })).headers['x-cache'], 'miss', 'read a second time: kept now');
   assert.equal((await app.inject({ method: 'GET', url })).headers['x-cache'], 'hit');
   assert.equal((await upload(app, editor, id, { cover_alt: 'Hội trường Sở, nhìn từ cửa chính' }, { name: 'hoi-truong.png', type: 'image/png', content: png })).status, 303);
   assert.equal((await reader.raw({ method: 'GET', url })).headers['x-cache'], 'miss');

@@ -9,6 +9,7 @@ test('the article page cache serves repeat readers from memory, and NEWSROOM_PAG
   const on = await build(t);
   const reader = new Client(on.app);
   assert.equal((await reader.get(SEED)).headers['x-cache'], 'miss');
+  assert.equal((await reader.get(SEED)).headers['x-cache'], 'miss', 'a page is kept once it is asked for again');
   const hit = await reader.get(SEED);
   assert.equal(hit.headers['x-cache'], 'hit');
   assert.match(hit.body, /Thùy Linh/);
