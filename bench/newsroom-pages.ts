@@ -40,7 +40,7 @@ import { seedDemo } from '../src/platform/seed/demo.ts';
 import { indexDocument } from '../src/platform/search/engine.ts';
 import { fold } from '../src/platform/text/fold.ts';
 import { cpuPerRequest, startChildServer, type ChildServer, type CpuCost } from './lib/child-server.ts';
-import { BASELINE_PAGE, benchSeconds, measure, measurePaired, onPostgresServer, printTable, replayHeaders, startBaseline, startReplay, type Row } from './lib/http.ts';
+import { BASELINE_PAGE, benchSeconds, measure, measurePaired, onPostgresServer, printAligned, printTable, replayHeaders, startBaseline, startReplay, type Row } from './lib/http.ts';
 import { article, corpusSize, uniformWord } from './lib/newsroom-corpus.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -127,12 +127,12 @@ interface CpuRow {
  * The CPU time per request of `subject` and of the baseline's process at the same fixed rate, in
  * alternation, three rounds each (medians): the same reasoning as measurePaired.
  */
-async function cpuPaired(baseline: ChildServer, subject: ChildServer, path: string, rate: number, headers?: Record<string, string>): Promise<{ baseline: CpuCost; subject: CpuCost }> {
+async function cpuPaired(baseline: ChildServer, subject: ChildServer, path: string, rate: number): Promise<{ baseline: CpuCost; subject: CpuCost }> {
   const base: CpuCost[] = [];
   const measured: CpuCost[] = [];
   for (let round = 0; round < 3; round++) {
     base.push(await cpuPerRequest(baseline, '/', rate, benchSeconds()));
-    measured.push(await cpuPerRequest(subject, path, rate, benchSeconds(), headers));
+    measured.push(await cpuPerRequest(subject, path, rate, benchSeconds()));
   }
   const median = (cs: CpuCost[]): CpuCost => {
     const mid = [...cs].sort((x, y) => x.microsPerRequest - y.microsPerRequest)[1]!;
@@ -152,11 +152,7 @@ function printCpuTable(rows: readonly CpuRow[]): void {
     `${((100 * r.baseline.microsPerRequest) / r.subject.microsPerRequest).toFixed(0)}%`,
     String(r.subject.failures + r.baseline.failures),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: readonly string[]): string => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const c of cells) console.log(line(c));
+  printAligned(header, cells);
 }
 
 /** Rates of the CPU rows: well below what one CPU serves of each, so that neither side saturates. */

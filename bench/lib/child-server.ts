@@ -72,8 +72,8 @@ export interface CpuCost {
  * below saturation, so that the figure does not depend on how the two of them share the CPUs
  * with the load generator, as requests per second at saturation do.
  */
-export async function cpuPerRequest(server: ChildServer, path: string, rate: number, seconds: number, headers?: Record<string, string>): Promise<CpuCost> {
-  const common = { url: server.url + path, connections: 50, overallRate: rate, headers, workers: 1 };
+export async function cpuPerRequest(server: ChildServer, path: string, rate: number, seconds: number): Promise<CpuCost> {
+  const common = { url: server.url + path, connections: 50, overallRate: rate, workers: 1 };
   await autocannon({ ...common, duration: 1 });
   const before = await server.cpuMicros();
   const result = await autocannon({ ...common, duration: seconds });

@@ -223,6 +223,11 @@ export function printTable(rows: readonly Row[], out: (line: string) => void = (
     r.baselineRps === undefined || r.baselineRps === 0 ? '' : `${((100 * r.measurement.requestsPerSecond) / r.baselineRps).toFixed(0)}%`,
     String(r.measurement.failures),
   ]);
+  printAligned(header, cells, out);
+}
+
+/** Prints a text table: the first column aligned left, the others right, a rule under the header. */
+export function printAligned(header: readonly string[], cells: readonly (readonly string[])[], out: (line: string) => void = (line) => console.log(line)): void {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]): string => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
   out(line(header));

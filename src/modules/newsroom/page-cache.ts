@@ -99,7 +99,7 @@ export class PageCache {
     this.dropBodies(e);
     this.bytes -= e.page.bytes;
     this.entries.delete(key);
-    // A page that was kept is read again: its next rendering is kept at once.
+    // A page that was kept is likely to be read again: its next rendering is kept at once.
     this.remember(key, Date.now());
   }
 
