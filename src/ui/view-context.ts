@@ -4,6 +4,7 @@ import type { Locale } from '../config/index.ts';
 import type { Translate } from '../platform/i18n/index.ts';
 import type { CurrentUser, NavItem } from '../platform/http/context.ts';
 import type { SiteSettings } from '../platform/site/settings.ts';
+import { encodeUtf8 } from '../platform/text/utf8.ts';
 
 export interface ViewContext {
   readonly locale: Locale;
@@ -52,12 +53,12 @@ export function sendHtml(reply: FastifyReply, html: string | Buffer | Promise<st
   reply.code(status).type('text/html; charset=utf-8');
   if (html instanceof Promise) {
     html.then(
-      (page) => reply.send(Buffer.from(page)),
+      (page) => reply.send(encodeUtf8(page)),
       (err: unknown) => reply.send(err),
     );
     return reply;
   }
-  // Encoded once here: given a string, Fastify measures its UTF-8 length and Node then encodes it
-  // again to write it.
-  return reply.send(typeof html === 'string' ? Buffer.from(html) : html);
+  // Encoded once here (encodeUtf8: fast for Vietnamese text): given a string, Fastify measures its
+  // UTF-8 length and Node then encodes it again to write it.
+  return reply.send(typeof html === 'string' ? encodeUtf8(html) : html);
 }

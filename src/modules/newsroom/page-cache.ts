@@ -19,6 +19,7 @@
  * platform's shortcuts): the route itself answers misses and the checks.
  */
 import { compressBody, type ContentEncoding } from '../../platform/http/encoding.ts';
+import { encodeUtf8 } from '../../platform/text/utf8.ts';
 
 export const VIEW_COUNT_MARK = 'view-count-mark-3d9f7c1a';
 
@@ -34,7 +35,7 @@ export class CachedPage {
   ) {}
 
   static of(html: string): CachedPage {
-    const parts = html.split(VIEW_COUNT_MARK).map((part) => Buffer.from(part, 'utf8'));
+    const parts = html.split(VIEW_COUNT_MARK).map(encodeUtf8);
     return new CachedPage(parts, parts.reduce((n, b) => n + b.length, 0));
   }
 

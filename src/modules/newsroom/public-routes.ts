@@ -29,6 +29,7 @@ import type { ViewCounter } from './view-counter.ts';
 import { articleStamp, VIEW_COUNT_MARK, type CachedArticle, type PageCache } from './page-cache.ts';
 import { encodingHeaders, markEncoding, preferredEncoding, type ContentEncoding } from '../../platform/http/encoding.ts';
 import { formatNumber } from '../../platform/text/format.ts';
+import { encodeUtf8 } from '../../platform/text/utf8.ts';
 
 export const PAGE_SIZE = 10;
 /** Readers' ratings; the route itself drops the rated article's cached pages. */
@@ -215,7 +216,7 @@ export function registerPublicRoutes(app: FastifyInstance, views: ViewCounter, p
     });
     markEncoding(reply, 'identity');
     if (!isCacheable) return sendHtml(reply, html);
-    if (!keep) return reply.headers(KEPT_MISS_HEADERS).send(Buffer.from(html));
+    if (!keep) return reply.headers(KEPT_MISS_HEADERS).send(encodeUtf8(html));
     const entry = pages.set(key, { articleId: article.id, stamp: articleStamp(article), site, viewCount: article.view_count, html });
     if (entry === undefined) return sendHtml(reply, html.replaceAll(VIEW_COUNT_MARK, viewsText(article.id, article.view_count, request.locale)()));
     return sendKept(request, reply, entry, false);

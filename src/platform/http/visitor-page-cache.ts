@@ -7,6 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendHtml, viewContext, type ViewContext } from '../../ui/view-context.ts';
 import { compressBody, markEncoding, preferredEncoding } from './encoding.ts';
+import { encodeUtf8 } from '../text/utf8.ts';
 
 const CSRF_PLACEHOLDER = 'csrf-placeholder-8b61e0d4';
 
@@ -40,7 +41,7 @@ export class VisitorPageCache {
     if (entry === undefined || now - entry.at > this.ttlMs || entry.site !== site) {
       const ctx = await viewContext(request, CSRF_PLACEHOLDER);
       const html = await render(ctx);
-      entry = { html, hasForm: html.includes(CSRF_PLACEHOLDER), body: Buffer.from(html, 'utf8'), compressed: {}, at: now, site: ctx.site };
+      entry = { html, hasForm: html.includes(CSRF_PLACEHOLDER), body: encodeUtf8(html), compressed: {}, at: now, site: ctx.site };
       this.entries.delete(key);
       this.entries.set(key, entry);
       while (this.entries.size > this.maxEntries) {

@@ -5,6 +5,7 @@ import { slugify, uniqueSlug } from './slug.ts';
 import { compareVi, sortVi } from './collate.ts';
 import { formatDate, formatDateTime, formatNumber, todayInVietnam } from './format.ts';
 import { csvCell, parseCsv } from './csv.ts';
+import { encodeUtf8 } from './utf8.ts';
 
 test('fold removes Vietnamese diacritics, lower-cases and maps đ/Đ to d', () => {
   assert.equal(fold('Đoàn công tác của Bộ Thông tin & Truyền thông'), 'doan cong tac cua bo thong tin & truyen thong');
@@ -63,4 +64,24 @@ test('CSV parsing handles quotes, doubled quotes, CRLF and a BOM', () => {
   ]);
   assert.equal(csvCell('a"b'), '"a""b"');
   assert.equal(csvCell(12), '12');
+});
+
+test('encodeUtf8 gives the same bytes as Buffer.from, long or short, with astral and lone surrogates', () => {
+  const vi = 'Đoàn công tác của Bộ Thông tin và Truyền thông làm việc với Sở TT&TT tỉnh Lào Cai. ';
+  const samples = [
+    '',
+    'abc',
+    vi,
+    vi.repeat(30),
+    vi.repeat(2000), // past the first scratch buffer's size: it grows
+    'x'.repeat(5000),
+    `${vi.repeat(40)}😀🇻🇳${vi.repeat(5)}`,
+    `${vi.repeat(40)}\ud800${vi}`, // a lone high surrogate
+    `${vi.repeat(40)}\udfff`, // a lone low surrogate at the end
+    vi.repeat(60).normalize('NFD'),
+  ];
+  for (const s of samples) assert.ok(encodeUtf8(s).equals(Buffer.from(s, 'utf8')), `length ${s.length}`);
+  // The scratch buffer is reused: an earlier, longer string leaves nothing behind in a later result.
+  encodeUtf8('Ư'.repeat(9000));
+  assert.equal(encodeUtf8('ư'.repeat(2100)).toString('utf8'), 'ư'.repeat(2100));
 });
