@@ -163,7 +163,11 @@ const articlePageQuery = prepared((db, slug: string, now: string) => {
     .selectFrom('articles as pa')
     .innerJoin('article_revisions as pr', 'pr.id', 'pa.live_revision_id')
     .select(PAGE_ARTICLE_COLUMNS.map((c) => `pa.${c}` as const))
-    .select(['pr.title as r_title', 'pr.lead as r_lead', 'pr.body as r_body', 'pr.author_byline as r_author_byline', 'pr.source as r_source', 'pr.event_date as r_event_date'])
+    .select(['pr.title as r_title', 'pr.lead as r_lead', 'pr.author_byline as r_author_byline', 'pr.source as r_source', 'pr.event_date as r_event_date'])
+    // On SQLite the body comes as its UTF-8 bytes, decoded by Node (articlePageBySlug): better-sqlite3
+    // makes a string of a text column through V8's UTF-8 decoder, which takes a character at a time
+    // for Vietnamese text (about 17 µs for a 4 KB body against 4 µs).
+    .select(sqlite ? sql<Buffer>`cast(pr.body as blob)`.as('r_body') : sql<string>`pr.body`.as('r_body'))
     .select(['pr.cover_sha256 as r_cover_sha256', 'pr.cover_alt as r_cover_alt', 'pr.related_ids as r_related_ids'])
     .select((eb) => [
       jsonArrayOf(sqlite, eb.selectFrom('news_tags as t').select(['t.id', 't.slug', 't.name']).where('t.id', 'in', eb.selectFrom('article_tags as at').select('at.tag_id').whereRef('at.article_id', '=', 'pa.id'))).as('page_tags'),
@@ -180,7 +184,7 @@ export async function articlePageBySlug(db: Db, slug: string, now: string): Prom
   const { r_title, r_lead, r_body, r_author_byline, r_source, r_event_date, r_cover_sha256, r_cover_alt, r_related_ids, page_tags, page_mates, page_category, ...article } = row;
   return {
     article,
-    revision: { id: article.live_revision_id!, title: r_title, lead: r_lead, body: r_body, author_byline: r_author_byline, source: r_source, event_date: r_event_date, cover_sha256: r_cover_sha256, cover_alt: r_cover_alt, related_ids: r_related_ids },
+    revision: { id: article.live_revision_id!, title: r_title, lead: r_lead, body: typeof r_body === 'string' ? r_body : r_body.toString('utf8'), author_byline: r_author_byline, source: r_source, event_date: r_event_date, cover_sha256: r_cover_sha256, cover_alt: r_cover_alt, related_ids: r_related_ids },
     tags: jsonRows(page_tags).sort((x, y) => compareVi(x.name, y.name)),
     related: {
       mateIds: jsonRows(page_mates).map((m) => Number(m.article_id)),
