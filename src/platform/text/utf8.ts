@@ -14,12 +14,14 @@ import { transcode } from 'node:buffer';
 const TRANSCODE_FROM = 2048;
 /** The reused UTF-16 buffer is not grown past this (4 MiB): larger strings are encoded by `Buffer.from`. */
 const SCRATCH_MAX = 4 * 1024 * 1024;
+/** Node built without ICU has no `transcode`. */
+const CAN_TRANSCODE = typeof transcode === 'function';
 let scratch: Buffer = Buffer.allocUnsafeSlow(64 * 1024);
 
 /** The string's UTF-8 bytes, the same as `Buffer.from(text, 'utf8')` gives (a lone surrogate becomes U+FFFD). */
 export function encodeUtf8(text: string): Buffer {
   const units = text.length;
-  if (units < TRANSCODE_FROM || units * 2 > SCRATCH_MAX || typeof transcode !== 'function') return Buffer.from(text, 'utf8');
+  if (units < TRANSCODE_FROM || units * 2 > SCRATCH_MAX || !CAN_TRANSCODE) return Buffer.from(text, 'utf8');
   if (scratch.length < units * 2) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, Math.max(units * 2, scratch.length * 2)));
   const written = scratch.write(text, 0, 'utf16le');
   try {
