@@ -1,7 +1,8 @@
 /** Readers' pages: the news index, a category, an article (with its rating box), the print view. */
 import { Layout } from '../../ui/layout.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
-import { CsrfField } from '../../ui/forms.tsx';
+import { html, raw, type Markup } from '../../ui/html.ts';
+import { CSRF_FIELD } from '../../platform/http/csrf.ts';
 import { formatDate, formatNumber } from '../../platform/text/format.ts';
 import type { CategoryRow, LiveRevision, PublicArticleSummary } from './queries.ts';
 import { articleUrl } from './queries.ts';
@@ -88,21 +89,9 @@ export interface CategoryPageProps {
 }
 
 function Breadcrumb({ ctx, trail, current }: { ctx: ViewContext; trail: readonly { href: string; label: string }[]; current: string }): JSX.Element {
-  return (
-    <nav class="breadcrumb" aria-label={ctx.t('newsroom.breadcrumb')}>
-      <ol>
-        <li>
-          <a href="/" safe>{ctx.t('shell.home')}</a>
-        </li>
-        {trail.map((c) => (
-          <li>
-            <a href={c.href} safe>{c.label}</a>
-          </li>
-        ))}
-        <li aria-current="page" safe>{current}</li>
-      </ol>
-    </nav>
-  );
+  return html`<nav class="breadcrumb" aria-label="${ctx.t('newsroom.breadcrumb')}"><ol><li><a href="/">${ctx.t('shell.home')}</a></li>${trail.map(
+    (c) => html`<li><a href="${c.href}">${c.label}</a></li>`,
+  )}<li aria-current="page">${current}</li></ol></nav>`.html;
 }
 
 export function CategoryPage({ ctx, category, trail, items, page, pages }: CategoryPageProps): JSX.Element {
@@ -185,34 +174,22 @@ export interface ArticlePageProps {
   readonly viewsText?: string;
 }
 
-function RatingBox({ ctx, articleId, rating, notice, error }: { ctx: ViewContext; articleId: number; rating: RatingSummary; notice?: string | undefined; error?: string | undefined }): JSX.Element {
+// The rating box and the article page are templates, not JSX, like the shell (ui/html.ts): the page
+// is rendered for every reader when the page cache is off. The markup is the same as JSX wrote it.
+function RatingBox({ ctx, articleId, rating, notice, error }: { ctx: ViewContext; articleId: number; rating: RatingSummary; notice?: string | undefined; error?: string | undefined }): Markup {
   const t = ctx.t;
   const stars = Array.from({ length: MAX_STARS }, (_, i) => MAX_STARS - i);
-  return (
-    <section class="rating no-print" id="danh-gia" aria-labelledby="rating-title" data-rating>
-      <h2 id="rating-title" safe>{`${t('newsroom.rate_title')} (${formatNumber(rating.count, ctx.locale)})`}</h2>
-      <p class="rating-summary" data-rating-summary aria-live="polite" safe>
-        {rating.count === 0 ? t('newsroom.rating_none') : t('newsroom.rating_summary', { average: formatNumber(rating.average, ctx.locale, 1), count: formatNumber(rating.count, ctx.locale) })}
-      </p>
-      {notice === undefined ? '' : <p class="alert alert-success" role="status" safe>{notice}</p>}
-      {error === undefined ? '' : <p class="alert alert-error" role="alert" safe>{error}</p>}
-      <form method="post" action={`/tin-tuc/danh-gia/${articleId}`} class="rating-form">
-        {/* A signed-in reader's rating is theirs: it carries their form token. A reader who is not
-            signed in shares the cached page, and the rating route checks where the post comes from. */}
-        {ctx.user === null ? '' : <CsrfField ctx={ctx} />}
-        <fieldset>
-          <legend safe>{t('newsroom.rate_legend')}</legend>
-          {stars.map((n) => (
-            <span class="rating-option">
-              <input type="radio" name="stars" value={String(n)} id={`stars-${n}`} required />
-              <label for={`stars-${n}`} safe>{t('newsroom.stars_n', { n })}</label>
-            </span>
-          ))}
-        </fieldset>
-        <button type="submit" class="button" safe>{t('newsroom.rate_submit')}</button>
-      </form>
-    </section>
-  );
+  const summary = rating.count === 0 ? t('newsroom.rating_none') : t('newsroom.rating_summary', { average: formatNumber(rating.average, ctx.locale, 1), count: formatNumber(rating.count, ctx.locale) });
+  // A signed-in reader's rating is theirs: it carries their form token. A reader who is not signed in
+  // shares the cached page, and the rating route checks where the post comes from.
+  const token = ctx.user === null ? '' : html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.csrfToken}"/>`;
+  return html`<section class="rating no-print" id="danh-gia" aria-labelledby="rating-title" data-rating><h2 id="rating-title">${`${t('newsroom.rate_title')} (${formatNumber(rating.count, ctx.locale)})`}</h2><p class="rating-summary" data-rating-summary aria-live="polite">${summary}</p>${
+    notice === undefined ? '' : html`<p class="alert alert-success" role="status">${notice}</p>`
+  }${error === undefined ? '' : html`<p class="alert alert-error" role="alert">${error}</p>`}<form method="post" action="${`/tin-tuc/danh-gia/${articleId}`}" class="rating-form">${token}<fieldset><legend>${t(
+    'newsroom.rate_legend',
+  )}</legend>${stars.map(
+    (n) => html`<span class="rating-option"><input type="radio" name="stars" value="${String(n)}" id="${`stars-${n}`}" required/><label for="${`stars-${n}`}">${t('newsroom.stars_n', { n })}</label></span>`,
+  )}</fieldset><button type="submit" class="button">${t('newsroom.rate_submit')}</button></form></section>`;
 }
 
 export function ArticlePage(props: ArticlePageProps): JSX.Element {
@@ -224,70 +201,37 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
   const crumbs = [{ href: '/tin-tuc', label: t('newsroom.news') }, ...trail.map((c) => ({ href: `/tin-tuc/${c.slug}`, label: categoryName(ctx, c) }))];
   const share = encodeURIComponent(canonical);
   const description = revision.lead === '' ? revision.title : revision.lead;
-  return (
-    <Layout
-      ctx={ctx}
-      title={revision.title}
-      description={description}
-      scripts={['/assets/newsroom-rating.js']}
-      head={
-        <>
-          <link rel="canonical" href={canonical} />
-          <meta property="og:type" content="article" />
-          <meta property="og:title" content={revision.title} />
-          <meta property="og:description" content={description} />
-          <meta property="og:url" content={canonical} />
-          <meta property="og:locale" content="vi_VN" />
-          <meta property="article:published_time" content={article.published_at} />
-          {revision.cover_sha256 === null ? '' : <meta property="og:image" content={`${ctx.publicUrl.origin}${variantUrl(revision.cover_sha256, 1280)}`} />}
-        </>
-      }
-    >
-      <Breadcrumb ctx={ctx} trail={crumbs} current={revision.title} />
-      <article class="article">
-        <h1 safe>{revision.title}</h1>
-        <p class="muted article-meta">
-          <span safe>{`${t('newsroom.published_on')} `}</span>
-          <time datetime={article.published_at} safe>{formatDate(article.published_at)}</time>
-          <span safe>{` · ${t('newsroom.views', { count: props.viewsText ?? formatNumber(article.view_count, ctx.locale) })}`}</span>
-        </p>
-        {revision.lead === '' ? '' : <p class="lead" safe>{revision.lead}</p>}
-        {revision.cover_sha256 === null ? '' : (
-          <figure class="article-cover">
-            <img src={variantUrl(revision.cover_sha256, 1280)} alt={revision.cover_alt ?? ''} />
-          </figure>
-        )}
-        <div class="prose">{safeBody}</div>
-        <p class="article-author" safe>{revision.author_byline}</p>
-        {revision.source === null ? '' : <p class="muted" safe>{`${t('newsroom.source')}: ${revision.source}`}</p>}
-        {revision.event_date === null ? '' : <p class="muted" safe>{`${t('newsroom.event_date')}: ${formatDate(revision.event_date)}`}</p>}
-        {props.tags === undefined || props.tags.length === 0 ? '' : (
-          <nav aria-label={t('newsroom.tags_label')} class="no-print">
-            <ul class="tag-list">
-              {props.tags.map((tag) => (
-                <li>
-                  <a href={tagUrl(tag.slug)} rel="tag" safe>{tag.name}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-      </article>
-      <p class="actions no-print">
-        <a href={`${path}/ban-in`} safe>{t('newsroom.print')}</a>
-        <a href={`https://www.facebook.com/sharer/sharer.php?u=${share}`} rel="noopener" safe>{t('newsroom.share_facebook')}</a>
-        <a href={`https://twitter.com/intent/tweet?url=${share}`} rel="noopener" safe>{t('newsroom.share_x')}</a>
-        <a href={`mailto:?subject=${encodeURIComponent(revision.title)}&body=${share}`} safe>{t('newsroom.share_email')}</a>
-      </p>
-      <RatingBox ctx={ctx} articleId={article.id} rating={rating} notice={props.ratingNotice} error={props.ratingError} />
-      {related.length === 0 ? '' : (
-        <section aria-labelledby="related-title" class="no-print">
-          <h2 id="related-title" safe>{t('newsroom.related')}</h2>
-          <ArticleList ctx={ctx} items={related} />
-        </section>
-      )}
-    </Layout>
-  );
+  const head = html`<link rel="canonical" href="${canonical}"/><meta property="og:type" content="article"/><meta property="og:title" content="${revision.title}"/><meta property="og:description" content="${description}"/><meta property="og:url" content="${canonical}"/><meta property="og:locale" content="vi_VN"/><meta property="article:published_time" content="${article.published_at}"/>${
+    revision.cover_sha256 === null ? '' : html`<meta property="og:image" content="${`${ctx.publicUrl.origin}${variantUrl(revision.cover_sha256, 1280)}`}"/>`
+  }`;
+  const tags =
+    props.tags === undefined || props.tags.length === 0
+      ? ''
+      : html`<nav aria-label="${t('newsroom.tags_label')}" class="no-print"><ul class="tag-list">${props.tags.map((tag) => html`<li><a href="${tagUrl(tag.slug)}" rel="tag">${tag.name}</a></li>`)}</ul></nav>`;
+  const body = html`${raw(Breadcrumb({ ctx, trail: crumbs, current: revision.title }) as string)}<article class="article"><h1>${revision.title}</h1><p class="muted article-meta"><span>${`${t(
+    'newsroom.published_on',
+  )} `}</span><time datetime="${article.published_at}">${formatDate(article.published_at)}</time><span>${` · ${t('newsroom.views', { count: props.viewsText ?? formatNumber(article.view_count, ctx.locale) })}`}</span></p>${
+    revision.lead === '' ? '' : html`<p class="lead">${revision.lead}</p>`
+  }${
+    revision.cover_sha256 === null ? '' : html`<figure class="article-cover"><img src="${variantUrl(revision.cover_sha256, 1280)}" alt="${revision.cover_alt ?? ''}"/></figure>`
+  }<div class="prose">${raw(safeBody)}</div><p class="article-author">${revision.author_byline}</p>${
+    revision.source === null ? '' : html`<p class="muted">${`${t('newsroom.source')}: ${revision.source}`}</p>`
+  }${revision.event_date === null ? '' : html`<p class="muted">${`${t('newsroom.event_date')}: ${formatDate(revision.event_date)}`}</p>`}${tags}</article><p class="actions no-print"><a href="${`${path}/ban-in`}">${t(
+    'newsroom.print',
+  )}</a><a href="${`https://www.facebook.com/sharer/sharer.php?u=${share}`}" rel="noopener">${t('newsroom.share_facebook')}</a><a href="${`https://twitter.com/intent/tweet?url=${share}`}" rel="noopener">${t(
+    'newsroom.share_x',
+  )}</a><a href="${`mailto:?subject=${encodeURIComponent(revision.title)}&body=${share}`}">${t('newsroom.share_email')}</a></p>${RatingBox({
+    ctx,
+    articleId: article.id,
+    rating,
+    notice: props.ratingNotice,
+    error: props.ratingError,
+  })}${
+    related.length === 0
+      ? ''
+      : html`<section aria-labelledby="related-title" class="no-print"><h2 id="related-title">${t('newsroom.related')}</h2>${raw(ArticleList({ ctx, items: related }) as string)}</section>`
+  }`;
+  return Layout({ ctx, title: revision.title, description, scripts: ['/assets/newsroom-rating.js'], head: head.html, children: body.html });
 }
 
 /** A page of its own for printing: the article without the portal's navigation. */
