@@ -43,3 +43,16 @@ test('the analysis of a template is kept per call site and does not leak between
   // A ">" inside a quoted value does not end the tag.
   assert.equal(html`<a title="a>b" href="${'"'}">${'<'}</a>`.html, '<a title="a>b" href="&#34;">&lt;</a>');
 });
+
+test('line breaks and the indentation after them write nothing; a line break inside a tag is refused', () => {
+  const out = html`
+    <ul>
+      <li>${'một'}</li>
+      <li>${'hai'}</li>
+    </ul>`;
+  assert.equal(out.html, '<ul><li>một</li><li>hai</li></ul>');
+  assert.throws(() => html`<a
+    href="/">x</a>`, /line break inside a tag/);
+  assert.throws(() => html`<a title="${'x'}
+    ">x</a>`, /line break inside a tag/);
+});

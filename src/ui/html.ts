@@ -14,7 +14,9 @@
  *   - in a double-quoted attribute value, `"` as `&#34;`, as @kitajs/html writes attributes;
  *   - inside a tag, outside any value (an optional attribute, or an unquoted value), only `Markup`
  *     may go; text there throws.
- * A template with a value in a single-quoted attribute is refused the first time it runs. Markup
+ * A template is written over as many lines as it reads best: a line break and the indentation after
+ * it write nothing, so lines break between elements and values, never inside a tag (refused, as is
+ * a value in a single-quoted attribute, the first time the template runs). Markup
  * from JSX or from another template goes in through `raw`, as `Markup`. Arrays are written item by
  * item; `null`, `undefined`, `false` and `''` write nothing, wherever they stand.
  */
@@ -39,10 +41,16 @@ const enum Hole {
   Tag,
 }
 
-/** Where each hole of a template stands, worked out once per template (the strings array is the same object on every call). */
-const holesOf = new WeakMap<TemplateStringsArray, Hole[]>();
+interface Compiled {
+  /** The template's static parts, line breaks (with the indentation after them) removed. */
+  readonly strings: readonly string[];
+  readonly holes: readonly Hole[];
+}
 
-function analyse(strings: TemplateStringsArray): Hole[] {
+/** Each template worked out once (the strings array is the same object on every call of one template). */
+const compiledTemplates = new WeakMap<TemplateStringsArray, Compiled>();
+
+function compile(strings: TemplateStringsArray): Compiled {
   // 0: text, 1: inside a tag, 2: in a "…" value, 3: in a '…' value.
   let state = 0;
   const holes: Hole[] = [];
@@ -50,6 +58,7 @@ function analyse(strings: TemplateStringsArray): Hole[] {
     const s = strings[i]!;
     for (let j = 0; j < s.length; j++) {
       const c = s.charCodeAt(j);
+      if (c === 10 /* \n */ && state !== 0) throw new Error(`html template: a line break inside a tag (after ${JSON.stringify(s.slice(Math.max(0, j - 40), j))})`);
       if (state === 0) {
         if (c === 60 /* < */) state = 1;
       } else if (state === 1) {
@@ -64,7 +73,7 @@ function analyse(strings: TemplateStringsArray): Hole[] {
     if (state === 3) throw new Error(`html template: a value in a single-quoted attribute (after ${JSON.stringify(s.slice(-40))})`);
     holes.push(state === 0 ? Hole.Text : state === 2 ? Hole.Attribute : Hole.Tag);
   }
-  return holes;
+  return { strings: strings.map((s) => s.replace(/\n[ \t]*/g, '')), holes };
 }
 
 function escapeAttribute(value: string): string {
@@ -88,12 +97,13 @@ function write(value: Value, hole: Hole): string {
 }
 
 /** A template of markup: `` html`<p class="lead">${lead}</p>` ``. See the file's comment for how values are escaped. */
-export function html(strings: TemplateStringsArray, ...values: Value[]): Markup {
-  let holes = holesOf.get(strings);
-  if (holes === undefined) {
-    holes = analyse(strings);
-    holesOf.set(strings, holes);
+export function html(template: TemplateStringsArray, ...values: Value[]): Markup {
+  let compiled = compiledTemplates.get(template);
+  if (compiled === undefined) {
+    compiled = compile(template);
+    compiledTemplates.set(template, compiled);
   }
+  const { strings, holes } = compiled;
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += write(values[i]!, holes[i]!) + strings[i + 1]!;
   return new Markup(out);

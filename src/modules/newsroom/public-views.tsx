@@ -89,9 +89,14 @@ export interface CategoryPageProps {
 }
 
 function Breadcrumb({ ctx, trail, current }: { ctx: ViewContext; trail: readonly { href: string; label: string }[]; current: string }): JSX.Element {
-  return html`<nav class="breadcrumb" aria-label="${ctx.t('newsroom.breadcrumb')}"><ol><li><a href="/">${ctx.t('shell.home')}</a></li>${trail.map(
-    (c) => html`<li><a href="${c.href}">${c.label}</a></li>`,
-  )}<li aria-current="page">${current}</li></ol></nav>`.html;
+  return html`
+    <nav class="breadcrumb" aria-label="${ctx.t('newsroom.breadcrumb')}">
+      <ol>
+        <li><a href="/">${ctx.t('shell.home')}</a></li>
+        ${trail.map((c) => html`<li><a href="${c.href}">${c.label}</a></li>`)}
+        <li aria-current="page">${current}</li>
+      </ol>
+    </nav>`.html;
 }
 
 export function CategoryPage({ ctx, category, trail, items, page, pages }: CategoryPageProps): JSX.Element {
@@ -183,13 +188,27 @@ function RatingBox({ ctx, articleId, rating, notice, error }: { ctx: ViewContext
   // A signed-in reader's rating is theirs: it carries their form token. A reader who is not signed in
   // shares the cached page, and the rating route checks where the post comes from.
   const token = ctx.user === null ? '' : html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.csrfToken}"/>`;
-  return html`<section class="rating no-print" id="danh-gia" aria-labelledby="rating-title" data-rating><h2 id="rating-title">${`${t('newsroom.rate_title')} (${formatNumber(rating.count, ctx.locale)})`}</h2><p class="rating-summary" data-rating-summary aria-live="polite">${summary}</p>${
-    notice === undefined ? '' : html`<p class="alert alert-success" role="status">${notice}</p>`
-  }${error === undefined ? '' : html`<p class="alert alert-error" role="alert">${error}</p>`}<form method="post" action="${`/tin-tuc/danh-gia/${articleId}`}" class="rating-form">${token}<fieldset><legend>${t(
-    'newsroom.rate_legend',
-  )}</legend>${stars.map(
-    (n) => html`<span class="rating-option"><input type="radio" name="stars" value="${String(n)}" id="${`stars-${n}`}" required/><label for="${`stars-${n}`}">${t('newsroom.stars_n', { n })}</label></span>`,
-  )}</fieldset><button type="submit" class="button">${t('newsroom.rate_submit')}</button></form></section>`;
+  return html`
+    <section class="rating no-print" id="danh-gia" aria-labelledby="rating-title" data-rating>
+      <h2 id="rating-title">${`${t('newsroom.rate_title')} (${formatNumber(rating.count, ctx.locale)})`}</h2>
+      <p class="rating-summary" data-rating-summary aria-live="polite">${summary}</p>
+      ${notice === undefined ? '' : html`<p class="alert alert-success" role="status">${notice}</p>`}
+      ${error === undefined ? '' : html`<p class="alert alert-error" role="alert">${error}</p>`}
+      <form method="post" action="${`/tin-tuc/danh-gia/${articleId}`}" class="rating-form">
+        ${token}
+        <fieldset>
+          <legend>${t('newsroom.rate_legend')}</legend>
+          ${stars.map(
+            (n) => html`
+              <span class="rating-option">
+                <input type="radio" name="stars" value="${String(n)}" id="${`stars-${n}`}" required/>
+                <label for="${`stars-${n}`}">${t('newsroom.stars_n', { n })}</label>
+              </span>`,
+          )}
+        </fieldset>
+        <button type="submit" class="button">${t('newsroom.rate_submit')}</button>
+      </form>
+    </section>`;
 }
 
 export function ArticlePage(props: ArticlePageProps): JSX.Element {
@@ -201,36 +220,57 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
   const crumbs = [{ href: '/tin-tuc', label: t('newsroom.news') }, ...trail.map((c) => ({ href: `/tin-tuc/${c.slug}`, label: categoryName(ctx, c) }))];
   const share = encodeURIComponent(canonical);
   const description = revision.lead === '' ? revision.title : revision.lead;
-  const head = html`<link rel="canonical" href="${canonical}"/><meta property="og:type" content="article"/><meta property="og:title" content="${revision.title}"/><meta property="og:description" content="${description}"/><meta property="og:url" content="${canonical}"/><meta property="og:locale" content="vi_VN"/><meta property="article:published_time" content="${article.published_at}"/>${
-    revision.cover_sha256 === null ? '' : html`<meta property="og:image" content="${`${ctx.publicUrl.origin}${variantUrl(revision.cover_sha256, 1280)}`}"/>`
-  }`;
+  const views = props.viewsText ?? formatNumber(article.view_count, ctx.locale);
+  const head = html`
+    <link rel="canonical" href="${canonical}"/>
+    <meta property="og:type" content="article"/>
+    <meta property="og:title" content="${revision.title}"/>
+    <meta property="og:description" content="${description}"/>
+    <meta property="og:url" content="${canonical}"/>
+    <meta property="og:locale" content="vi_VN"/>
+    <meta property="article:published_time" content="${article.published_at}"/>
+    ${revision.cover_sha256 === null ? '' : html`<meta property="og:image" content="${`${ctx.publicUrl.origin}${variantUrl(revision.cover_sha256, 1280)}`}"/>`}`;
+  const cover = revision.cover_sha256 === null ? '' : html`<figure class="article-cover"><img src="${variantUrl(revision.cover_sha256, 1280)}" alt="${revision.cover_alt ?? ''}"/></figure>`;
   const tags =
     props.tags === undefined || props.tags.length === 0
       ? ''
-      : html`<nav aria-label="${t('newsroom.tags_label')}" class="no-print"><ul class="tag-list">${props.tags.map((tag) => html`<li><a href="${tagUrl(tag.slug)}" rel="tag">${tag.name}</a></li>`)}</ul></nav>`;
-  const body = html`${raw(Breadcrumb({ ctx, trail: crumbs, current: revision.title }) as string)}<article class="article"><h1>${revision.title}</h1><p class="muted article-meta"><span>${`${t(
-    'newsroom.published_on',
-  )} `}</span><time datetime="${article.published_at}">${formatDate(article.published_at)}</time><span>${` · ${t('newsroom.views', { count: props.viewsText ?? formatNumber(article.view_count, ctx.locale) })}`}</span></p>${
-    revision.lead === '' ? '' : html`<p class="lead">${revision.lead}</p>`
-  }${
-    revision.cover_sha256 === null ? '' : html`<figure class="article-cover"><img src="${variantUrl(revision.cover_sha256, 1280)}" alt="${revision.cover_alt ?? ''}"/></figure>`
-  }<div class="prose">${raw(safeBody)}</div><p class="article-author">${revision.author_byline}</p>${
-    revision.source === null ? '' : html`<p class="muted">${`${t('newsroom.source')}: ${revision.source}`}</p>`
-  }${revision.event_date === null ? '' : html`<p class="muted">${`${t('newsroom.event_date')}: ${formatDate(revision.event_date)}`}</p>`}${tags}</article><p class="actions no-print"><a href="${`${path}/ban-in`}">${t(
-    'newsroom.print',
-  )}</a><a href="${`https://www.facebook.com/sharer/sharer.php?u=${share}`}" rel="noopener">${t('newsroom.share_facebook')}</a><a href="${`https://twitter.com/intent/tweet?url=${share}`}" rel="noopener">${t(
-    'newsroom.share_x',
-  )}</a><a href="${`mailto:?subject=${encodeURIComponent(revision.title)}&body=${share}`}">${t('newsroom.share_email')}</a></p>${RatingBox({
-    ctx,
-    articleId: article.id,
-    rating,
-    notice: props.ratingNotice,
-    error: props.ratingError,
-  })}${
+      : html`
+          <nav aria-label="${t('newsroom.tags_label')}" class="no-print">
+            <ul class="tag-list">${props.tags.map((tag) => html`<li><a href="${tagUrl(tag.slug)}" rel="tag">${tag.name}</a></li>`)}</ul>
+          </nav>`;
+  const relatedBox =
     related.length === 0
       ? ''
-      : html`<section aria-labelledby="related-title" class="no-print"><h2 id="related-title">${t('newsroom.related')}</h2>${raw(ArticleList({ ctx, items: related }) as string)}</section>`
-  }`;
+      : html`
+          <section aria-labelledby="related-title" class="no-print">
+            <h2 id="related-title">${t('newsroom.related')}</h2>
+            ${raw(ArticleList({ ctx, items: related }) as string)}
+          </section>`;
+  const body = html`
+    ${raw(Breadcrumb({ ctx, trail: crumbs, current: revision.title }) as string)}
+    <article class="article">
+      <h1>${revision.title}</h1>
+      <p class="muted article-meta">
+        <span>${`${t('newsroom.published_on')} `}</span>
+        <time datetime="${article.published_at}">${formatDate(article.published_at)}</time>
+        <span>${` · ${t('newsroom.views', { count: views })}`}</span>
+      </p>
+      ${revision.lead === '' ? '' : html`<p class="lead">${revision.lead}</p>`}
+      ${cover}
+      <div class="prose">${raw(safeBody)}</div>
+      <p class="article-author">${revision.author_byline}</p>
+      ${revision.source === null ? '' : html`<p class="muted">${`${t('newsroom.source')}: ${revision.source}`}</p>`}
+      ${revision.event_date === null ? '' : html`<p class="muted">${`${t('newsroom.event_date')}: ${formatDate(revision.event_date)}`}</p>`}
+      ${tags}
+    </article>
+    <p class="actions no-print">
+      <a href="${`${path}/ban-in`}">${t('newsroom.print')}</a>
+      <a href="${`https://www.facebook.com/sharer/sharer.php?u=${share}`}" rel="noopener">${t('newsroom.share_facebook')}</a>
+      <a href="${`https://twitter.com/intent/tweet?url=${share}`}" rel="noopener">${t('newsroom.share_x')}</a>
+      <a href="${`mailto:?subject=${encodeURIComponent(revision.title)}&body=${share}`}">${t('newsroom.share_email')}</a>
+    </p>
+    ${RatingBox({ ctx, articleId: article.id, rating, notice: props.ratingNotice, error: props.ratingError })}
+    ${relatedBox}`;
   return Layout({ ctx, title: revision.title, description, scripts: ['/assets/newsroom-rating.js'], head: head.html, children: body.html });
 }
 
