@@ -1,6 +1,6 @@
 /** The portal shell: skip link, header with the agency's identity, navigation, main, footer. */
 import { contentToString, type Children } from '@kitajs/html';
-import { html, raw, type Markup } from './html.ts';
+import { html, Markup, raw } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import { inLocale } from '../platform/site/settings.ts';
 import { CSRF_FIELD } from '../platform/http/csrf.ts';
@@ -9,15 +9,16 @@ export interface LayoutProps {
   readonly ctx: ViewContext;
   readonly title: string;
   readonly description?: string;
-  readonly children?: Children;
-  /** Extra elements for <head> (canonical link, OpenGraph, feeds), already escaped by JSX. */
-  readonly head?: Children;
+  readonly children?: Children | Markup;
+  /** Extra elements for <head> (canonical link, OpenGraph, feeds), already escaped by JSX or a template. */
+  readonly head?: Children | Markup;
   /** Extra scripts (same-origin paths only; the CSP forbids inline script). */
   readonly scripts?: readonly string[];
 }
 
-/** JSX children (already markup) as markup for the shell's template. */
-function fromJsx(children: Children | undefined): Markup {
+/** Children given by JSX (already markup) or by a template, as markup for the shell's template. */
+function asMarkup(children: Children | Markup | undefined): Markup {
+  if (children instanceof Markup) return children;
   const markup = contentToString(children ?? '');
   if (typeof markup !== 'string') throw new Error('the portal shell takes rendered children, not a promise');
   return raw(markup);
@@ -55,7 +56,7 @@ export function Layout({ ctx, title, description, children, head, scripts = [] }
         ${description === undefined ? '' : html`<meta name="description" content="${description}"/>`}
         <link rel="stylesheet" href="/assets/site.css"/>
         <link rel="icon" href="/assets/emblem.svg" type="image/svg+xml"/>
-        ${fromJsx(head)}
+        ${asMarkup(head)}
         <script src="/assets/site.js" defer></script>
         ${scripts.map((src) => html`<script src="${src}" defer></script>`)}
       </head>
@@ -79,7 +80,7 @@ export function Layout({ ctx, title, description, children, head, scripts = [] }
             <div class="container"><ul>${nav}</ul></div>
           </nav>
         </header>
-        <main id="main" class="container" tabindex="-1">${fromJsx(children)}</main>
+        <main id="main" class="container" tabindex="-1">${asMarkup(children)}</main>
         <footer class="site-footer" aria-label="${t('shell.footer')}">
           <div class="container">
             <p class="footer-agency">${inLocale(site.agency_name, locale)}</p>

@@ -271,7 +271,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
     </p>
     ${RatingBox({ ctx, articleId: article.id, rating, notice: props.ratingNotice, error: props.ratingError })}
     ${relatedBox}`;
-  return Layout({ ctx, title: revision.title, description, scripts: ['/assets/newsroom-rating.js'], head: head.html, children: body.html });
+  return Layout({ ctx, title: revision.title, description, scripts: ['/assets/newsroom-rating.js'], head, children: body });
 }
 
 /** A page of its own for printing: the article without the portal's navigation. */
