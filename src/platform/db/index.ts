@@ -8,7 +8,8 @@ import type { DatabaseConfig } from '../../config/index.ts';
 import type { DialectName } from './dialect.ts';
 import type { Database } from './schema.ts';
 import { withStableParameters } from './sqlite-bind.ts';
-import { namedStatements } from './prepared.ts';
+import { namedStatements, readPreparedDirectly } from './prepared.ts';
+import { PipelinedReads } from './pipelined-reads.ts';
 
 export type Db = Kysely<Database>;
 
@@ -174,6 +175,8 @@ export function createDb(config: DatabaseConfig, options: { poolSize?: number } 
     process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const reads = new PipelinedReads(config.url);
+  readPreparedDirectly(db, (name, text, values) => reads.query(name, text, values));
   return {
     db,
     dialect: 'postgres',
@@ -182,7 +185,7 @@ export function createDb(config: DatabaseConfig, options: { poolSize?: number } 
       await pool.query('select 1');
     },
     async close() {
-      await db.destroy();
+      await Promise.all([reads.close(), db.destroy()]);
     },
   };
 }

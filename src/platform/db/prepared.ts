@@ -56,6 +56,19 @@ function compileTemplate(db: Kysely<Database>, build: (db: Db, ...args: string[]
  */
 export const namedStatements = new Map<string, string>();
 
+/** Runs a named statement outside a transaction: PostgreSQL's pipelined reads (pipelined-reads.ts). */
+export type DirectReader = (name: string, sql: string, parameters: readonly unknown[]) => Promise<unknown[]>;
+
+/**
+ * Databases whose prepared() reads outside a transaction skip Kysely's connection handling. Only a
+ * database created by createDb is registered (no plugins, so the rows need no transforming); a
+ * transaction is another Kysely instance and is never found here.
+ */
+const directReaders = new WeakMap<Db, DirectReader>();
+export function readPreparedDirectly(db: Db, reader: DirectReader): void {
+  directReaders.set(db, reader);
+}
+
 /**
  * A read query prepared once per dialect (keyed by the dialect's adapter, which a transaction shares
  * with its database). Returns the rows, typed as the builder's.
@@ -72,6 +85,8 @@ export function prepared<A extends readonly Scalar[], O>(build: (db: Db, ...args
       if (!namedStatements.has(p.template.sql)) namedStatements.set(p.template.sql, `congso_${namedStatements.size + 1}`);
     }
     const parameters = p.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
+    const direct = directReaders.get(db);
+    if (direct !== undefined) return direct(namedStatements.get(p.template.sql)!, p.template.sql, parameters) as Promise<O[]>;
     const result = await db.executeQuery<O>({ ...p.template, parameters } as CompiledQuery<O>);
     return result.rows;
   };

@@ -79,3 +79,39 @@ test('a prepared query binds new values on every run, in and out of a transactio
   const ignored = prepared((db, _unused: string) => db.selectFrom('site_settings').select('key'));
   await assert.rejects(ignored(store.db, 'x'), /1 of its 1 arguments are not bound/);
 });
+
+test('prepared reads running together each get their own rows, and one that fails fails alone', async (t) => {
+  const { store } = await build(t, { demo: false });
+  const { prepared } = await import('../../../src/platform/db/prepared.ts');
+  const at = '2008-10-06T01:30:00.000Z';
+  await store.db.insertInto('site_settings').values(Array.from({ length: 40 }, (_, i) => ({ key: `probe-${i}`, value_vi: `Giá trị ${i}`, value_en: `Value ${i}`, updated_at: at }))).execute();
+  const byKey = prepared((db, key: string) => db.selectFrom('site_settings').select(['key', 'value_vi']).where('key', '=', key));
+  const answers = await Promise.all(Array.from({ length: 200 }, (_, n) => byKey(store.db, `probe-${n % 40}`)));
+  answers.forEach((rows, n) => assert.deepEqual(rows, [{ key: `probe-${n % 40}`, value_vi: `Giá trị ${n % 40}` }]));
+  // PostgreSQL refuses a value that is no integer; the reads written before and after it are answered.
+  const settingsAbove = prepared((db, id: number) => db.selectFrom('users').select('id').where('id', '>', id).limit(1));
+  const mixed = await Promise.allSettled([byKey(store.db, 'probe-1'), settingsAbove(store.db, 'không phải số' as unknown as number), byKey(store.db, 'probe-2')]);
+  assert.deepEqual(mixed[0], { status: 'fulfilled', value: [{ key: 'probe-1', value_vi: 'Giá trị 1' }] });
+  assert.deepEqual(mixed[2], { status: 'fulfilled', value: [{ key: 'probe-2', value_vi: 'Giá trị 2' }] });
+  if (ENGINE === 'postgres') assert.match(String((mixed[1] as PromiseRejectedResult).reason), /invalid input syntax for type integer/);
+  else assert.deepEqual(mixed[1], { status: 'fulfilled', value: [] });
+});
+
+test('prepared reads outlive the loss of their connections (PostgreSQL: the pipelined connections are opened again)', async (t) => {
+  const { store } = await build(t, { demo: false });
+  const { prepared } = await import('../../../src/platform/db/prepared.ts');
+  const { PIPELINED_READS_APPLICATION } = await import('../../../src/platform/db/pipelined-reads.ts');
+  const count = prepared((db, key: string) => db.selectFrom('site_settings').select('key').where('key', '>=', key));
+  const before = (await count(store.db, '')).length;
+  if (ENGINE === 'postgres') {
+    const ended = await sql<{ pid: number }>`select pg_terminate_backend(pid) as pid from pg_stat_activity where datname = current_database() and application_name = ${PIPELINED_READS_APPLICATION}`.execute(store.db);
+    assert.ok(ended.rows.length >= 1, 'the reads went over pipelined connections');
+    // A read written to a connection before its loss is noticed fails with it (at most one per
+    // connection); the ones after it get a new connection.
+    let failures = 0;
+    while ((await count(store.db, '').then(() => false, () => true)) && failures <= ended.rows.length) failures++;
+    assert.ok(failures <= ended.rows.length, `${failures} reads failed after ${ended.rows.length} connections were lost`);
+  }
+  assert.equal((await count(store.db, '')).length, before);
+  assert.deepEqual(await Promise.all([count(store.db, ''), count(store.db, '')]).then((r) => r.map((rows) => rows.length)), [before, before]);
+});
