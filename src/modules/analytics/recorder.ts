@@ -8,7 +8,9 @@
  * operator included, can recompute an id from an address afterwards. The address is never stored.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
+import { isSqliteDb } from '../../platform/db/dialect.ts';
 import { todayInVietnam } from '../../platform/text/format.ts';
 import type { Device } from './tables.ts';
 
@@ -31,7 +33,7 @@ interface Row {
 
 export interface RecorderOptions {
   readonly secret: string;
-  /** Rows per INSERT statement. */
+  /** Rows per INSERT statement (default 2,000). */
   readonly batchSize?: number;
   /**
    * Buffered hits that trigger a write before the timer does. Each write is one transaction with a
@@ -69,7 +71,7 @@ export class HitRecorder {
     private readonly db: Db,
     private readonly options: RecorderOptions,
   ) {
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2_000;
     this.writeAt = options.writeAt ?? 5_000;
     this.maxBuffered = options.maxBuffered ?? 100_000;
   }
@@ -124,7 +126,7 @@ export class HitRecorder {
     this.busy = true;
     try {
       await this.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += this.batchSize) await trx.insertInto('analytics_hits').values(rows.slice(i, i + this.batchSize)).execute();
+        for (let i = 0; i < rows.length; i += this.batchSize) await insertHits(trx, rows.slice(i, i + this.batchSize));
       });
       this.options.onWritten?.(new Set(rows.map((r) => r.day)));
     } catch (err) {
@@ -169,5 +171,24 @@ export class HitRecorder {
     await this.db.deleteFrom('analytics_salts').where('day', '<', dayBefore(day)).execute();
     const row = await this.db.selectFrom('analytics_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
     return Buffer.from(row.salt, 'hex');
+  }
+}
+
+/**
+ * Inserts hits with one statement whose only parameter is the rows as JSON: its text never changes,
+ * and nothing is built per row but the JSON. Against a multi-row VALUES of six parameters a row,
+ * built by Kysely in batches of 500, writing 5,000 hits took per row (three runs each): on
+ * PostgreSQL 1.5–2.1 µs of Node's CPU against 6.8–9.7 µs, the backend's 8–16 µs against 14–18 µs;
+ * on SQLite 7.5–9.6 µs against 12–13 µs. Every page view pays this.
+ */
+async function insertHits(db: Db, rows: readonly Row[]): Promise<void> {
+  const json = JSON.stringify(rows);
+  if (isSqliteDb(db)) {
+    await sql`insert into analytics_hits (at, day, visitor, path, referrer_host, device)
+      select value ->> 'at', value ->> 'day', value ->> 'visitor', value ->> 'path', value ->> 'referrer_host', value ->> 'device' from json_each(${json})`.execute(db);
+  } else {
+    await sql`insert into analytics_hits (at, day, visitor, path, referrer_host, device)
+      select r.at, r.day, r.visitor, r.path, r.referrer_host, r.device
+      from json_to_recordset(${json}::json) as r(at timestamptz, day text, visitor text, path text, referrer_host text, device text)`.execute(db);
   }
 }
