@@ -47,8 +47,8 @@ const benchDir = path.dirname(fileURLToPath(import.meta.url));
 /** The Node flags `npm start` runs the server with (package.json), so the server measured is the one users start. */
 const START_FLAGS: readonly string[] = (() => {
   const start = (JSON.parse(readFileSync(path.join(benchDir, '..', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const m = /^node((?: --[\w-]+=\S+)*) --import tsx /.exec(start);
-  if (m === null) throw new Error(`package.json's start script is not "node [--flag=value …] --import tsx …": ${start}`);
+  const m = /^node((?: --[\w-]+(?:=\S+)?)*) --import tsx /.exec(start);
+  if (m === null) throw new Error(`package.json's start script is not "node [--flag[=value] …] --import tsx …": ${start}`);
   return m[1]!.trim().split(' ').filter((f) => f !== '');
 })();
 /** What Chrome and Firefox send. */
